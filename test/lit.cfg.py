@@ -1,0 +1,31 @@
+# lit configuration shared by test/analyzer and test/packer.
+import os
+import lit.formats
+import lit.util
+
+config.name = "brisk"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".c", ".test"]
+config.excludes = ["Inputs", "unit", "bench", "utils", "events"]
+
+site = lit_config.params.get("brisk_site_config")
+if not site:
+    lit_config.fatal("run through CTest, or pass --param brisk_site_config=BUILD/test/lit.site.cfg.py")
+lit_config.load_config(config, site)
+
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.brisk_build_dir, "test", "lit-out")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.brisk_bin_dir, config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+# Tests must not depend on the machine's locale or time zone.
+config.environment["LC_ALL"] = "C"
+config.environment["TZ"] = "UTC"
+
+utils = os.path.join(config.test_source_root, "utils")
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%mkdb", "%s %s" % (config.python_executable, os.path.join(utils, "mkdb.py"))))
+config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
+config.substitutions.append(("%clang", os.path.join(config.llvm_tools_dir, "clang")))
+config.substitutions.append(("%rules", os.path.join(config.brisk_source_dir, "rules")))
+config.substitutions.append(("%events", os.path.join(config.test_source_root, "events")))
