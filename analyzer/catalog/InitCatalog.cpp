@@ -1,0 +1,260 @@
+//===- InitCatalog.cpp - Load and merge init catalogues -------------------===//
+//
+// JSON is read with nlohmann/json's non-throwing API: every field is checked
+// for presence and type before it is read, and the first problem is reported
+// with the file name and the entry it sits in.
+//
+//===----------------------------------------------------------------------===//
+
+#include "catalog/InitCatalog.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+using nlohmann::json;
+
+namespace brisk {
+
+namespace {
+
+llvm::Error fail(llvm::StringRef File, const llvm::Twine &What) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 File + ": " + What);
+}
+
+llvm::Error readStrings(const json &Obj, const char *Key,
+                        std::vector<std::string> &Out, llvm::StringRef Where,
+                        llvm::StringRef File) {
+  auto It = Obj.find(Key);
+  if (It == Obj.end())
+    return llvm::Error::success();
+  if (!It->is_array())
+    return fail(File, Where + ": \"" + Key + "\" must be an array of strings");
+  Out.clear();
+  for (const json &S : *It) {
+    if (!S.is_string())
+      return fail(File,
+                  Where + ": \"" + Key + "\" must be an array of strings");
+    Out.push_back(S.get<std::string>());
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error readUnsigned(const json &V, unsigned &Out, llvm::StringRef Where,
+                         llvm::StringRef File) {
+  if (!V.is_number_unsigned() || V.get<uint64_t>() > 64)
+    return fail(File, Where + ": argument index must be an integer 0..64");
+  Out = V.get<unsigned>();
+  return llvm::Error::success();
+}
+
+llvm::Error readConstraint(const json &C, ArgConstraint &Out,
+                           llvm::StringRef Where, llvm::StringRef File) {
+  if (!C.is_object() || !C.contains("arg"))
+    return fail(File, Where + ": each constraint needs an \"arg\" index");
+  if (auto E = readUnsigned(C["arg"], Out.Arg, Where, File))
+    return E;
+  if (auto E = readStrings(C, "prefix-any-of", Out.PrefixAnyOf, Where, File))
+    return E;
+  if (auto E = readStrings(C, "prefix-none-of", Out.PrefixNoneOf, Where, File))
+    return E;
+  for (auto [Key, Field] : {std::pair<const char *, uint64_t *>{
+                                "int-bits-none-of", &Out.IntBitsNoneOf},
+                            {"int-mask", &Out.IntMask},
+                            {"int-equals", &Out.IntEquals}}) {
+    auto It = C.find(Key);
+    if (It == C.end())
+      continue;
+    if (!It->is_number_unsigned())
+      return fail(File,
+                  Where + ": \"" + Key + "\" must be a non-negative integer");
+    *Field = It->get<uint64_t>();
+  }
+  return llvm::Error::success();
+}
+
+/// Reads one entry. When Base is set (an entry with the same id loaded
+/// earlier), fields absent here keep Base's values so a user file can change
+/// one field, e.g. disable an entry or widen its hint.
+llvm::Expected<InitCatalogEntry> readEntry(const json &J, size_t Index,
+                                           const InitCatalogEntry *Base,
+                                           llvm::StringRef File) {
+  std::string Where = "entry " + std::to_string(Index);
+  if (!J.is_object())
+    return fail(File, Where + ": must be an object");
+  auto Id = J.find("id");
+  if (Id == J.end() || !Id->is_string() || Id->get<std::string>().empty())
+    return fail(File, Where + ": missing string \"id\"");
+  InitCatalogEntry E = Base ? *Base : InitCatalogEntry();
+  E.Id = Id->get<std::string>();
+  Where = "entry '" + E.Id + "'";
+
+  auto readString = [&](const char *Key, std::string &Out) -> llvm::Error {
+    auto It = J.find(Key);
+    if (It == J.end())
+      return llvm::Error::success();
+    if (!It->is_string())
+      return fail(File, Where + ": \"" + Key + "\" must be a string");
+    Out = It->get<std::string>();
+    return llvm::Error::success();
+  };
+  if (auto Err = readString("category", E.Category))
+    return Err;
+  if (auto Err = readString("message", E.Message))
+    return Err;
+  if (auto Err = readString("hint", E.Hint))
+    return Err;
+  if (auto It = J.find("disabled"); It != J.end()) {
+    if (!It->is_boolean())
+      return fail(File, Where + ": \"disabled\" must be true or false");
+    E.Disabled = It->get<bool>();
+  }
+
+  if (auto It = J.find("match"); It != J.end()) {
+    if (!It->is_object() || It->size() != 1)
+      return fail(File, Where + ": \"match\" must be an object with exactly "
+                                "one of \"function\", \"class\", "
+                                "\"derived-from\"");
+    static const std::pair<const char *, MatchKind> Kinds[] = {
+        {"function", MatchKind::Function},
+        {"class", MatchKind::Class},
+        {"derived-from", MatchKind::DerivedFrom}};
+    bool Found = false;
+    for (auto [Key, Kind] : Kinds) {
+      auto M = It->find(Key);
+      if (M == It->end())
+        continue;
+      if (!M->is_string() || M->get<std::string>().empty())
+        return fail(File, Where + ": \"match." + Key +
+                              "\" must be a non-empty qualified name");
+      E.Match = Kind;
+      E.Name = llvm::StringRef(M->get<std::string>()).ltrim(':').str();
+      Found = true;
+    }
+    if (!Found)
+      return fail(File, Where + ": \"match\" must use \"function\", "
+                                "\"class\" or \"derived-from\"");
+  }
+  if (auto It = J.find("kind"); It != J.end()) {
+    if (It->is_string() && *It == "construct")
+      E.Kind = SiteKind::Construct;
+    else if (It->is_string() && *It == "call")
+      E.Kind = SiteKind::Call;
+    else
+      return fail(File, Where + ": \"kind\" must be \"construct\" or \"call\"");
+  }
+  if (auto Err = readStrings(J, "methods", E.Methods, Where, File))
+    return Err;
+  if (auto It = J.find("hoistable"); It != J.end()) {
+    if (It->is_string() && *It == "always")
+      E.Condition = HoistCondition::Always;
+    else if (It->is_string() && *It == "request-independent")
+      E.Condition = HoistCondition::RequestIndependent;
+    else if (It->is_string() && *It == "constant-args")
+      E.Condition = HoistCondition::ConstantArgs;
+    else
+      return fail(File, Where + ": \"hoistable\" must be \"always\", "
+                                "\"request-independent\" or "
+                                "\"constant-args\"");
+  }
+  if (auto It = J.find("args"); It != J.end()) {
+    if (!It->is_array())
+      return fail(File, Where + ": \"args\" must be an array of indexes");
+    E.Args.clear();
+    for (const json &A : *It) {
+      unsigned Arg = 0;
+      if (auto Err = readUnsigned(A, Arg, Where, File))
+        return Err;
+      E.Args.push_back(Arg);
+    }
+  }
+  if (auto It = J.find("constraints"); It != J.end()) {
+    if (!It->is_array())
+      return fail(File, Where + ": \"constraints\" must be an array");
+    E.Constraints.clear();
+    for (const json &C : *It) {
+      ArgConstraint AC;
+      if (auto Err = readConstraint(C, AC, Where, File))
+        return Err;
+      E.Constraints.push_back(std::move(AC));
+    }
+  }
+
+  if (E.Name.empty())
+    return fail(File, Where + ": missing \"match\"");
+  if (E.Category.empty())
+    return fail(File, Where + ": missing \"category\"");
+  if (E.Match == MatchKind::Function && E.Kind == SiteKind::Construct)
+    return fail(File, Where + ": a \"function\" match can only be a \"call\"");
+  if (E.Match != MatchKind::Function && E.Kind == SiteKind::Call &&
+      E.Methods.empty())
+    return fail(File, Where + ": a \"call\" on a class needs \"methods\"");
+  return E;
+}
+
+} // namespace
+
+const InitCatalogEntry *InitCatalog::find(llvm::StringRef Id) const {
+  auto It = llvm::lower_bound(
+      Entries, Id, [](const InitCatalogEntry &E, llvm::StringRef Id) {
+        return llvm::StringRef(E.Id) < Id;
+      });
+  return It != Entries.end() && It->Id == Id ? &*It : nullptr;
+}
+
+llvm::Error mergeInitCatalog(InitCatalog &Into, llvm::StringRef Text,
+                             llvm::StringRef Name) {
+  json Doc = json::parse(Text.begin(), Text.end(), nullptr, false);
+  if (Doc.is_discarded())
+    return fail(Name, "not valid JSON");
+  if (!Doc.is_object())
+    return fail(Name, "top level must be an object with \"entries\"");
+  auto Ver = Doc.find("version");
+  if (Ver != Doc.end() && (!Ver->is_number_unsigned() || *Ver != 1))
+    return fail(Name, "unsupported \"version\" (expected 1)");
+  auto List = Doc.find("entries");
+  if (List == Doc.end() || !List->is_array())
+    return fail(Name, "missing array \"entries\"");
+
+  std::vector<std::string> Seen;
+  for (size_t I = 0; I < List->size(); ++I) {
+    const json &J = (*List)[I];
+    std::string Id;
+    if (J.is_object() && J.contains("id") && J["id"].is_string())
+      Id = J["id"].get<std::string>();
+    auto Pos = llvm::lower_bound(
+        Into.Entries, Id, [](const InitCatalogEntry &X, const std::string &Id) {
+          return X.Id < Id;
+        });
+    bool Overrides = Pos != Into.Entries.end() && Pos->Id == Id;
+    auto E = readEntry(J, I, Overrides ? &*Pos : nullptr, Name);
+    if (!E)
+      return E.takeError();
+    if (llvm::is_contained(Seen, E->Id))
+      return fail(Name, "entry '" + E->Id + "' appears twice");
+    Seen.push_back(E->Id);
+    if (Overrides)
+      *Pos = std::move(*E);
+    else
+      Into.Entries.insert(Pos, std::move(*E));
+  }
+  return llvm::Error::success();
+}
+
+llvm::Expected<InitCatalog> loadInitCatalog(llvm::ArrayRef<std::string> Paths) {
+  InitCatalog Catalog;
+  for (const std::string &Path : Paths) {
+    auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+    if (!Buf)
+      return fail(Path, "cannot read: " + Buf.getError().message());
+    if (auto E = mergeInitCatalog(Catalog, (*Buf)->getBuffer(), Path))
+      return E;
+  }
+  return Catalog;
+}
+
+} // namespace brisk

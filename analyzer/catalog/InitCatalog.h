@@ -1,0 +1,96 @@
+//===- InitCatalog.h - What counts as expensive initialisation ------------===//
+//
+// The init catalogue (rules/init-catalog.json plus user files given with
+// --config) is the single source of what init-in-handler looks for. Each entry
+// says what to match (a function, a class, or any class derived from a base),
+// whether constructing it or calling it is the expensive act, and under which
+// condition the site could be hoisted to init.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BRISK_ANALYZER_CATALOG_INITCATALOG_H
+#define BRISK_ANALYZER_CATALOG_INITCATALOG_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace brisk {
+
+enum class MatchKind {
+  Function,    // a free function or method by qualified name (prefix with *)
+  Class,       // exactly this class (or class template) by qualified name
+  DerivedFrom, // any class deriving, directly or not, from this class
+};
+
+enum class SiteKind {
+  Construct, // constructing an object of the class (any way: local, new, ...)
+  Call,      // calling the function (or a method of the class: see Methods)
+};
+
+/// When a matched site could run once at init instead of per invocation.
+enum class HoistCondition {
+  Always,             // hoistable whatever the arguments
+  RequestIndependent, // the listed arguments do not depend on the request
+  ConstantArgs,       // the listed arguments are compile-time constants
+};
+
+/// A constraint on a constant string argument, evaluated at extraction time
+/// (e.g. fopen mode "r", a path outside /tmp). The match is only recorded
+/// when every constraint holds or the argument is not a known constant
+/// string.
+struct ArgConstraint {
+  unsigned Arg = 0;
+  /// The constant string must start with one of these (empty: any).
+  std::vector<std::string> PrefixAnyOf;
+  /// The constant string must not start with any of these.
+  std::vector<std::string> PrefixNoneOf;
+  /// The constant integer must have none of these bits set (e.g. O_WRONLY).
+  uint64_t IntBitsNoneOf = 0;
+  /// The constant integer must have all of these bits clear and equal this
+  /// value under IntMask (e.g. O_ACCMODE == O_RDONLY).
+  uint64_t IntMask = 0;
+  uint64_t IntEquals = 0;
+};
+
+struct InitCatalogEntry {
+  std::string Id;       // unique; user files override ours by id
+  std::string Category; // sdk-client, sdk-lifecycle, connection, regex, ...
+  MatchKind Match = MatchKind::Function;
+  /// Qualified name without leading "::". For Function a trailing '*' matches
+  /// any name with that prefix (sqlite3_open*).
+  std::string Name;
+  SiteKind Kind = SiteKind::Call;
+  /// For Call on a class: methods of Name that count (e.g. "open").
+  std::vector<std::string> Methods;
+  HoistCondition Condition = HoistCondition::Always;
+  /// Argument indexes the condition looks at (of the call or constructor).
+  std::vector<unsigned> Args;
+  std::vector<ArgConstraint> Constraints;
+  std::string Message;   // what is expensive
+  std::string Hint;      // what to do instead
+  bool Disabled = false; // a user file can switch one of ours off
+};
+
+struct InitCatalog {
+  std::vector<InitCatalogEntry> Entries; // sorted by Id
+
+  const InitCatalogEntry *find(llvm::StringRef Id) const;
+};
+
+/// Loads Paths in order: the first is ours (rules/init-catalog.json), later
+/// ones add entries or override earlier ones with the same id. Errors name
+/// the file and what is wrong.
+llvm::Expected<InitCatalog> loadInitCatalog(llvm::ArrayRef<std::string> Paths);
+
+/// Parses one catalogue document already in memory; Name is used in errors.
+llvm::Error mergeInitCatalog(InitCatalog &Into, llvm::StringRef Text,
+                             llvm::StringRef Name);
+
+} // namespace brisk
+
+#endif // BRISK_ANALYZER_CATALOG_INITCATALOG_H

@@ -1,0 +1,50 @@
+//===- Extractor.h - Turn translation units into summaries ----------------===//
+//
+// Extraction is the only place that sees an AST. It runs once per
+// translation unit, in parallel, and records everything every rule needs in a
+// TUSummary; rules never look at clang types.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BRISK_ANALYZER_EXTRACT_EXTRACTOR_H
+#define BRISK_ANALYZER_EXTRACT_EXTRACTOR_H
+
+#include "catalog/InitCatalog.h"
+#include "model/Summary.h"
+
+#include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
+
+namespace clang::tooling {
+class CompilationDatabase;
+} // namespace clang::tooling
+
+namespace brisk {
+
+struct ExtractOptions {
+  unsigned Jobs = 0;        // 0: all cores
+  const InitCatalog *Catalog = nullptr;
+  /// Where clang's own diagnostics for broken TUs go (file:line:col: error:).
+  llvm::raw_ostream *DiagOut = nullptr;
+};
+
+struct ExtractResult {
+  /// One per file, in the order of Files, whatever the thread count.
+  std::vector<TUSummary> Summaries;
+  unsigned ParseErrors = 0; // TUs that had compile errors
+  unsigned CacheHits = 0;
+};
+
+/// Extracts a summary for each of Files (absolute paths present in DB).
+/// Fails only when nothing could be analysed at all; a TU that does not
+/// compile still yields a best-effort summary with HadErrors set.
+llvm::Expected<ExtractResult>
+extractSummaries(const clang::tooling::CompilationDatabase &DB,
+                 const std::vector<std::string> &Files,
+                 const ExtractOptions &Options);
+
+} // namespace brisk
+
+#endif // BRISK_ANALYZER_EXTRACT_EXTRACTOR_H
