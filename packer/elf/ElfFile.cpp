@@ -1,0 +1,276 @@
+//===- ElfFile.cpp - What brisk-pack reads from an ELF file ---------------===//
+
+#include "elf/ElfFile.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/BinaryFormat/ELF.h"
+#include "llvm/Object/ELF.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace llvm;
+using namespace llvm::object;
+
+namespace brisk {
+
+bool looksLikeElf(StringRef Bytes) {
+  return Bytes.starts_with("\x7f"
+                           "ELF");
+}
+
+StringRef machineName(uint16_t Machine) {
+  switch (Machine) {
+  case ELF::EM_X86_64:
+    return "x86_64";
+  case ELF::EM_AARCH64:
+    return "aarch64";
+  case ELF::EM_386:
+    return "i386";
+  case ELF::EM_ARM:
+    return "arm";
+  case ELF::EM_PPC64:
+    return "ppc64";
+  case ELF::EM_S390:
+    return "s390x";
+  case ELF::EM_RISCV:
+    return "riscv";
+  default:
+    return "unknown";
+  }
+}
+
+static Error malformed(MemoryBufferRef Buffer, const Twine &What) {
+  return createStringError(inconvertibleErrorCode(),
+                           Buffer.getBufferIdentifier() +
+                               ": malformed ELF: " + What);
+}
+
+static std::vector<std::string> splitSearchPath(StringRef Value) {
+  std::vector<std::string> Dirs;
+  SmallVector<StringRef, 8> Parts;
+  // Empty entries mean the current directory to the loader; keep them so the
+  // resolver can decide, but never invent any.
+  Value.split(Parts, ':', /*MaxSplit=*/-1, /*KeepEmpty=*/true);
+  for (StringRef Part : Parts)
+    Dirs.push_back(Part.str());
+  return Dirs;
+}
+
+namespace {
+
+template <class ELFT> class InfoReader {
+public:
+  using Elf_Phdr = typename ELFT::Phdr;
+  using Elf_Shdr = typename ELFT::Shdr;
+
+  InfoReader(const ELFFile<ELFT> &File, MemoryBufferRef Buffer)
+      : File(File), Buffer(Buffer) {}
+
+  Expected<ElfInfo> read() {
+    ElfInfo Info;
+    const auto &Header = File.getHeader();
+    Info.Machine = Header.e_machine;
+    Info.Is64Bit = ELFT::Is64Bits;
+    Info.IsLittleEndian = ELFT::Endianness == llvm::endianness::little;
+
+    auto Phdrs = File.program_headers();
+    if (!Phdrs)
+      return malformed(Buffer, toString(Phdrs.takeError()));
+    bool HasInterp = false;
+    for (const Elf_Phdr &Phdr : *Phdrs) {
+      Info.ProgramHeaders.push_back({static_cast<uint32_t>(Phdr.p_type),
+                                     static_cast<uint32_t>(Phdr.p_flags),
+                                     static_cast<uint64_t>(Phdr.p_vaddr),
+                                     static_cast<uint64_t>(Phdr.p_memsz),
+                                     static_cast<uint64_t>(Phdr.p_offset),
+                                     static_cast<uint64_t>(Phdr.p_filesz),
+                                     static_cast<uint64_t>(Phdr.p_align)});
+      if (Phdr.p_type == ELF::PT_INTERP) {
+        HasInterp = true;
+        if (Error E = readInterpreter(Phdr, Info.Interpreter))
+          return E;
+      }
+      if (Phdr.p_type == ELF::PT_NOTE && Info.BuildId.empty())
+        if (Error E = readBuildIdFromSegment(Phdr, Info.BuildId))
+          return E;
+    }
+
+    uint64_t Flags1 = 0;
+    if (Error E = readDynamic(Info, Flags1))
+      return E;
+    if (Error E = readSections(Info))
+      return E;
+
+    switch (Header.e_type) {
+    case ELF::ET_EXEC:
+      Info.Kind = ElfKind::Executable;
+      break;
+    case ELF::ET_DYN:
+      // A PIE sets DF_1_PIE; older linkers only give it an interpreter and no
+      // soname (libc.so.6 has an interpreter too, but also a soname).
+      if ((Flags1 & ELF::DF_1_PIE) || (HasInterp && Info.SOName.empty()))
+        Info.Kind = ElfKind::PieExecutable;
+      else
+        Info.Kind = ElfKind::SharedObject;
+      break;
+    default:
+      Info.Kind = ElfKind::Other;
+    }
+    return Info;
+  }
+
+private:
+  Error readInterpreter(const Elf_Phdr &Phdr, std::string &Out) {
+    StringRef Data = Buffer.getBuffer();
+    if (Phdr.p_offset > Data.size() ||
+        Phdr.p_filesz > Data.size() - Phdr.p_offset)
+      return malformed(Buffer, "PT_INTERP lies outside the file");
+    StringRef Interp = Data.substr(Phdr.p_offset, Phdr.p_filesz);
+    Out = Interp.take_until([](char C) { return C == '\0'; }).str();
+    return Error::success();
+  }
+
+  template <class NoteRange>
+  static void takeBuildId(NoteRange Notes, uint64_t Align, std::string &Out) {
+    for (const auto &Note : Notes) {
+      if (Note.getType() != ELF::NT_GNU_BUILD_ID || Note.getName() != "GNU")
+        continue;
+      Out = toHex(Note.getDesc(Align), /*LowerCase=*/true);
+      return;
+    }
+  }
+
+  Error readBuildIdFromSegment(const Elf_Phdr &Phdr, std::string &Out) {
+    Error Err = Error::success();
+    takeBuildId(File.notes(Phdr, Err), Phdr.p_align, Out);
+    if (Err)
+      return malformed(Buffer, "PT_NOTE: " + toString(std::move(Err)));
+    return Error::success();
+  }
+
+  Error readDynamic(ElfInfo &Info, uint64_t &Flags1) {
+    auto Dyn = File.dynamicEntries();
+    if (!Dyn)
+      return malformed(Buffer, toString(Dyn.takeError()));
+    if (Dyn->empty())
+      return Error::success();
+
+    uint64_t StrTab = 0, StrSize = 0;
+    bool HasStrTab = false;
+    for (const auto &Entry : *Dyn) {
+      if (Entry.d_tag == ELF::DT_STRTAB) {
+        StrTab = Entry.getPtr();
+        HasStrTab = true;
+      } else if (Entry.d_tag == ELF::DT_STRSZ) {
+        StrSize = Entry.getVal();
+      } else if (Entry.d_tag == ELF::DT_FLAGS_1) {
+        Flags1 = Entry.getVal();
+      }
+    }
+    if (!HasStrTab)
+      return malformed(Buffer, "dynamic section without DT_STRTAB");
+    auto Mapped = File.toMappedAddr(
+        StrTab, [](const Twine &) { return Error::success(); });
+    if (!Mapped)
+      return malformed(Buffer, "DT_STRTAB: " + toString(Mapped.takeError()));
+    StringRef Data = Buffer.getBuffer();
+    const char *Begin = reinterpret_cast<const char *>(*Mapped);
+    if (Begin < Data.begin() || Begin > Data.end() ||
+        StrSize > static_cast<uint64_t>(Data.end() - Begin))
+      return malformed(Buffer, "DT_STRTAB lies outside the file");
+    StringRef Strings(Begin, StrSize);
+
+    auto StringAt = [&](uint64_t Offset) -> Expected<std::string> {
+      if (Offset >= Strings.size())
+        return malformed(Buffer, formatv("dynamic string offset {0} is past "
+                                         "the string table ({1} bytes)",
+                                         Offset, Strings.size())
+                                     .str());
+      return Strings.substr(Offset)
+          .take_until([](char C) { return C == '\0'; })
+          .str();
+    };
+    for (const auto &Entry : *Dyn) {
+      auto Tag = Entry.d_tag;
+      if (Tag != ELF::DT_NEEDED && Tag != ELF::DT_SONAME &&
+          Tag != ELF::DT_RUNPATH && Tag != ELF::DT_RPATH)
+        continue;
+      auto Text = StringAt(Entry.getVal());
+      if (!Text)
+        return Text.takeError();
+      if (Tag == ELF::DT_NEEDED)
+        Info.Needed.push_back(std::move(*Text));
+      else if (Tag == ELF::DT_SONAME)
+        Info.SOName = std::move(*Text);
+      else if (Tag == ELF::DT_RUNPATH)
+        Info.RunPath = splitSearchPath(*Text);
+      else
+        Info.RPath = splitSearchPath(*Text);
+    }
+    return Error::success();
+  }
+
+  Error readSections(ElfInfo &Info) {
+    auto Sections = File.sections();
+    if (!Sections)
+      return malformed(Buffer, toString(Sections.takeError()));
+    for (const Elf_Shdr &Sec : *Sections) {
+      if (auto Name = File.getSectionName(Sec)) {
+        if (Name->starts_with(".debug_") || Name->starts_with(".zdebug_"))
+          Info.HasDebugInfo = true;
+      } else {
+        return malformed(Buffer, toString(Name.takeError()));
+      }
+      if (Sec.sh_type == ELF::SHT_GNU_verneed) {
+        auto Deps = File.getVersionDependencies(Sec);
+        if (!Deps)
+          return malformed(Buffer,
+                           ".gnu.version_r: " + toString(Deps.takeError()));
+        for (const VerNeed &Need : *Deps)
+          for (const VernAux &Aux : Need.AuxV)
+            Info.VersionNeeds.push_back({Need.File, Aux.Name});
+      } else if (Sec.sh_type == ELF::SHT_NOTE && Info.BuildId.empty()) {
+        Error Err = Error::success();
+        takeBuildId(File.notes(Sec, Err), Sec.sh_addralign, Info.BuildId);
+        if (Err)
+          return malformed(Buffer, "SHT_NOTE: " + toString(std::move(Err)));
+      }
+    }
+    return Error::success();
+  }
+
+  const ELFFile<ELFT> &File;
+  MemoryBufferRef Buffer;
+};
+
+template <class ELFT> Expected<ElfInfo> readAs(MemoryBufferRef Buffer) {
+  auto File = ELFFile<ELFT>::create(Buffer.getBuffer());
+  if (!File)
+    return malformed(Buffer, toString(File.takeError()));
+  return InfoReader<ELFT>(*File, Buffer).read();
+}
+
+} // namespace
+
+Expected<ElfInfo> readElfInfo(MemoryBufferRef Buffer) {
+  StringRef Data = Buffer.getBuffer();
+  if (!looksLikeElf(Data))
+    return createStringError(inconvertibleErrorCode(),
+                             Buffer.getBufferIdentifier() +
+                                 ": not an ELF file");
+  if (Data.size() < ELF::EI_NIDENT)
+    return malformed(Buffer, "truncated ELF identification");
+  unsigned char Class = Data[ELF::EI_CLASS];
+  unsigned char Encoding = Data[ELF::EI_DATA];
+  bool Little = Encoding == ELF::ELFDATA2LSB;
+  if (Encoding != ELF::ELFDATA2LSB && Encoding != ELF::ELFDATA2MSB)
+    return malformed(
+        Buffer, formatv("unknown data encoding {0}", unsigned(Encoding)).str());
+  if (Class == ELF::ELFCLASS64)
+    return Little ? readAs<ELF64LE>(Buffer) : readAs<ELF64BE>(Buffer);
+  if (Class == ELF::ELFCLASS32)
+    return Little ? readAs<ELF32LE>(Buffer) : readAs<ELF32BE>(Buffer);
+  return malformed(Buffer,
+                   formatv("unknown ELF class {0}", unsigned(Class)).str());
+}
+
+} // namespace brisk

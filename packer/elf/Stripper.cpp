@@ -1,0 +1,192 @@
+//===- Stripper.cpp - In-process ELF stripping through llvm::objcopy ------===//
+
+#include "elf/Stripper.h"
+#include "elf/ElfFile.h"
+
+#include "llvm/ObjCopy/ConfigManager.h"
+#include "llvm/ObjCopy/ObjCopy.h"
+#include "llvm/Object/Binary.h"
+#include "llvm/Support/Compression.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace brisk {
+
+Expected<StripMode> parseStripMode(StringRef Text) {
+  if (Text == "none")
+    return StripMode::None;
+  if (Text == "debug")
+    return StripMode::Debug;
+  if (Text == "unneeded")
+    return StripMode::Unneeded;
+  if (Text == "all")
+    return StripMode::All;
+  return createStringError(inconvertibleErrorCode(),
+                           "unknown strip mode '" + Text +
+                               "' (expected none, debug, unneeded or all)");
+}
+
+/// Runs llvm::objcopy over In with Config filled in by Fill.
+static Expected<std::string>
+runObjcopy(MemoryBufferRef In,
+           function_ref<void(objcopy::ConfigManager &)> Fill) {
+  auto Binary = object::createBinary(In);
+  if (!Binary)
+    return Binary.takeError();
+  objcopy::ConfigManager Config;
+  Config.Common.InputFilename = In.getBufferIdentifier();
+  Config.Common.OutputFilename = In.getBufferIdentifier();
+  Fill(Config);
+  std::string Out;
+  raw_string_ostream OS(Out);
+  if (Error E = objcopy::executeObjcopyOnBinary(Config, **Binary, OS))
+    return E;
+  OS.flush();
+  return Out;
+}
+
+/// Why Stripped must not replace Original, or "" when it may. The loader
+/// only looks at program headers: same count, types, addresses, sizes and
+/// permissions, and file offsets still congruent to addresses modulo the
+/// alignment ("ELF load command address/offset not properly aligned" is what
+/// a broken strip produces).
+static std::string rejectReason(const ElfInfo &Original, StringRef Stripped,
+                                StringRef Name) {
+  auto Info = readElfInfo(MemoryBufferRef(Stripped, Name));
+  if (!Info)
+    return "the stripped file does not read back as ELF (" +
+           toString(Info.takeError()) + ")";
+  if (Info->ProgramHeaders.size() != Original.ProgramHeaders.size())
+    return "stripping changed the number of program headers";
+  for (size_t I = 0; I < Original.ProgramHeaders.size(); ++I) {
+    const ProgramHeader &A = Original.ProgramHeaders[I];
+    const ProgramHeader &B = Info->ProgramHeaders[I];
+    if (A.Type != B.Type || A.Flags != B.Flags || A.VAddr != B.VAddr ||
+        A.MemSize != B.MemSize)
+      return "stripping changed program header " + std::to_string(I);
+    if (B.Type == ELF::PT_LOAD && B.Align > 1 &&
+        (B.Offset % B.Align) != (B.VAddr % B.Align))
+      return "stripping misaligned loadable segment " + std::to_string(I);
+  }
+  if (Info->Needed != Original.Needed || Info->SOName != Original.SOName ||
+      Info->Interpreter != Original.Interpreter)
+    return "stripping changed the dynamic section";
+  return "";
+}
+
+static void fillStrip(objcopy::CommonConfig &Common, StripMode Mode) {
+  // The same switches llvm-strip sets for --strip-debug, --strip-unneeded
+  // and --strip-all.
+  switch (Mode) {
+  case StripMode::None:
+    break;
+  case StripMode::Debug:
+    Common.StripDebug = true;
+    break;
+  case StripMode::Unneeded:
+    Common.StripUnneeded = true;
+    break;
+  case StripMode::All:
+    Common.StripAll = true;
+    break;
+  }
+}
+
+Expected<StripResult> stripElf(MemoryBufferRef In, StripMode Mode,
+                               bool ExtractDebug) {
+  StringRef Name = In.getBufferIdentifier();
+  if (!looksLikeElf(In.getBuffer()))
+    return createStringError(inconvertibleErrorCode(),
+                             Name + ": not an ELF file, not stripped");
+  StripResult Result;
+  Result.Bytes = In.getBuffer().str();
+
+  // Read the original fully first: objcopy trusts its input more than we
+  // can afford to, and anything we cannot read we do not rewrite.
+  auto Original = readElfInfo(In);
+  if (!Original) {
+    Result.Warning = toString(Original.takeError()) + "; kept unstripped";
+    return Result;
+  }
+  Result.BuildId = Original->BuildId;
+
+  if (ExtractDebug && Original->HasDebugInfo) {
+    auto Debug = runObjcopy(In, [](objcopy::ConfigManager &Config) {
+      Config.Common.OnlyKeepDebug = true;
+    });
+    if (Debug)
+      Result.DebugBytes = std::move(*Debug);
+    else
+      Result.Warning = Name.str() + ": cannot split debug info (" +
+                       toString(Debug.takeError()) + ")";
+  }
+
+  if (Mode == StripMode::None)
+    return Result;
+
+  auto Stripped = runObjcopy(In, [Mode](objcopy::ConfigManager &Config) {
+    fillStrip(Config.Common, Mode);
+  });
+  if (!Stripped) {
+    Result.Warning = Name.str() + ": " + toString(Stripped.takeError()) +
+                     "; kept unstripped";
+    return Result;
+  }
+  std::string Reason = rejectReason(*Original, *Stripped, Name);
+  if (!Reason.empty()) {
+    Result.Warning = Name.str() + ": " + Reason + "; kept unstripped";
+    return Result;
+  }
+  Result.Changed = *Stripped != Result.Bytes;
+  Result.Bytes = std::move(*Stripped);
+  return Result;
+}
+
+std::string debugFileName(StringRef BuildId, StringRef RelativePath) {
+  // A build id of one byte cannot be split into xx/rest; treat it as absent.
+  if (BuildId.size() > 2)
+    return (".build-id/" + BuildId.take_front(2) + "/" + BuildId.drop_front(2) +
+            ".debug")
+        .str();
+  return (RelativePath + ".debug").str();
+}
+
+Expected<std::string> compressDebugSections(StringRef DebugBytes) {
+  if (!compression::zstd::isAvailable())
+    return createStringError(inconvertibleErrorCode(),
+                             "this LLVM was built without zstd: cannot "
+                             "compress debug sections");
+  return runObjcopy(MemoryBufferRef(DebugBytes, "debug info"),
+                    [](objcopy::ConfigManager &Config) {
+                      Config.Common.CompressionType =
+                          DebugCompressionType::Zstd;
+                    });
+}
+
+Error writeDebugFile(StringRef Dir, StringRef BuildId, StringRef RelativePath,
+                     StringRef DebugBytes, bool Compress) {
+  SmallString<256> Path(Dir);
+  sys::path::append(Path, debugFileName(BuildId, RelativePath));
+  std::string Compressed;
+  if (Compress) {
+    auto Bytes = compressDebugSections(DebugBytes);
+    if (!Bytes)
+      return createStringError(inconvertibleErrorCode(),
+                               Path + ": " + toString(Bytes.takeError()));
+    Compressed = std::move(*Bytes);
+    DebugBytes = Compressed;
+  }
+  if (std::error_code EC =
+          sys::fs::create_directories(sys::path::parent_path(Path)))
+    return createStringError(EC, "cannot create the folder of " + Path + ": " +
+                                     EC.message());
+  return writeToOutput(Path, [&](raw_ostream &OS) {
+    OS << DebugBytes;
+    return Error::success();
+  });
+}
+
+} // namespace brisk
