@@ -55,6 +55,12 @@ static std::vector<std::string> splitSearchPath(StringRef Value) {
   return Dirs;
 }
 
+/// LLVM 19's getVersionDependencies can hand back names that run on past
+/// their terminating NUL into the rest of the string table.
+static std::string untilNul(StringRef Text) {
+  return Text.take_until([](char C) { return C == '\0'; }).str();
+}
+
 namespace {
 
 template <class ELFT> class InfoReader {
@@ -227,7 +233,8 @@ private:
                            ".gnu.version_r: " + toString(Deps.takeError()));
         for (const VerNeed &Need : *Deps)
           for (const VernAux &Aux : Need.AuxV)
-            Info.VersionNeeds.push_back({Need.File, Aux.Name});
+            Info.VersionNeeds.push_back(
+                {untilNul(Need.File), untilNul(Aux.Name)});
       } else if (Sec.sh_type == ELF::SHT_NOTE && Info.BuildId.empty()) {
         Error Err = Error::success();
         takeBuildId(File.notes(Sec, Err), Sec.sh_addralign, Info.BuildId);

@@ -1,0 +1,223 @@
+//===- ElfFileTest.cpp - readElfInfo on fixtures built at test time -------===//
+
+#include "elf/ElfFile.h"
+
+#include "llvm/BinaryFormat/ELF.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include "gtest/gtest.h"
+
+using namespace llvm;
+using namespace brisk;
+
+namespace {
+
+/// A temporary folder where a test compiles its own ELF files.
+class ElfFixtureDir {
+public:
+  ElfFixtureDir() {
+    SmallString<128> Path;
+    EXPECT_FALSE(sys::fs::createUniqueDirectory("brisk-elf-test", Path));
+    Root = Path.str().str();
+  }
+  ~ElfFixtureDir() { sys::fs::remove_directories(Root); }
+
+  std::string path(StringRef Relative) const {
+    SmallString<256> Path(Root);
+    sys::path::append(Path, Relative);
+    return Path.str().str();
+  }
+
+  void write(StringRef Relative, StringRef Text) const {
+    std::error_code EC;
+    raw_fd_ostream OS(path(Relative), EC);
+    ASSERT_FALSE(EC);
+    OS << Text;
+  }
+
+  /// Runs the C compiler in Root; returns whether it succeeded.
+  bool cc(std::vector<std::string> Args) const {
+    std::vector<StringRef> Argv = {BRISK_TEST_CC};
+    for (const std::string &Arg : Args)
+      Argv.push_back(Arg);
+    std::string Error;
+    SmallString<256> Cwd;
+    sys::fs::current_path(Cwd);
+    sys::fs::set_current_path(Root);
+    int Rc = sys::ExecuteAndWait(BRISK_TEST_CC, Argv, std::nullopt, {}, 0, 0,
+                                 &Error);
+    sys::fs::set_current_path(Cwd);
+    return Rc == 0;
+  }
+
+  std::string read(StringRef Relative) const {
+    auto Buffer = MemoryBuffer::getFile(path(Relative));
+    EXPECT_TRUE(bool(Buffer));
+    return Buffer ? (*Buffer)->getBuffer().str() : std::string();
+  }
+
+  std::string Root;
+};
+
+Expected<ElfInfo> readBytes(const std::string &Bytes, StringRef Name = "t") {
+  return readElfInfo(MemoryBufferRef(Bytes, Name));
+}
+
+const char *MainCalling = R"(
+extern int foo(void);
+int main(void) { return foo() == 42 ? 0 : 1; }
+)";
+
+class ElfFileTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    Dir.write("foo.c", "int foo(void) { return 42; }\n");
+    Dir.write("main.c", MainCalling);
+    ASSERT_TRUE(Dir.cc({"-shared", "-fPIC", "-o", "libfoo.so.1", "foo.c",
+                        "-Wl,-soname,libfoo.so.1", "-Wl,--build-id=sha1"}));
+    std::error_code EC =
+        sys::fs::create_link("libfoo.so.1", Dir.path("libfoo.so"));
+    ASSERT_FALSE(EC);
+  }
+  ElfFixtureDir Dir;
+};
+
+TEST_F(ElfFileTest, PieExecutableWithRunPath) {
+  ASSERT_TRUE(Dir.cc({"-pie", "-fPIE", "-o", "main", "main.c", "-L.", "-lfoo",
+                      "-Wl,-rpath,$ORIGIN/lib", "-Wl,--enable-new-dtags",
+                      "-Wl,--build-id=sha1"}));
+  std::string Bytes = Dir.read("main");
+  EXPECT_TRUE(looksLikeElf(Bytes));
+  auto Info = readBytes(Bytes);
+  ASSERT_TRUE(bool(Info)) << toString(Info.takeError());
+  EXPECT_EQ(Info->Kind, ElfKind::PieExecutable);
+  EXPECT_EQ(Info->Machine, ELF::EM_X86_64);
+  EXPECT_EQ(machineName(Info->Machine), "x86_64");
+  EXPECT_TRUE(Info->Is64Bit);
+  EXPECT_TRUE(Info->IsLittleEndian);
+  EXPECT_EQ(Info->Interpreter, "/lib64/ld-linux-x86-64.so.2");
+  EXPECT_EQ(Info->SOName, "");
+  EXPECT_EQ(Info->Needed,
+            (std::vector<std::string>{"libfoo.so.1", "libc.so.6"}));
+  EXPECT_EQ(Info->RunPath, std::vector<std::string>{"$ORIGIN/lib"});
+  EXPECT_TRUE(Info->RPath.empty());
+  EXPECT_EQ(Info->BuildId.size(), 40u);
+  EXPECT_EQ(Info->BuildId.find_first_not_of("0123456789abcdef"),
+            std::string::npos);
+  // glibc 2.34 moved __libc_start_main to a new version node; every program
+  // linked against 2.34 or later needs it.
+  EXPECT_NE(std::find(Info->VersionNeeds.begin(), Info->VersionNeeds.end(),
+                      VersionNeed{"libc.so.6", "GLIBC_2.34"}),
+            Info->VersionNeeds.end());
+  bool HasInterpHeader = false;
+  for (const ProgramHeader &Phdr : Info->ProgramHeaders)
+    HasInterpHeader |= Phdr.Type == ELF::PT_INTERP;
+  EXPECT_TRUE(HasInterpHeader);
+  EXPECT_FALSE(Info->HasDebugInfo);
+}
+
+TEST_F(ElfFileTest, NonPieExecutableWithRPath) {
+  ASSERT_TRUE(Dir.cc({"-no-pie", "-fno-PIE", "-g", "-o", "main", "main.c",
+                      "-L.", "-lfoo", "-Wl,-rpath,/a:$ORIGIN/lib",
+                      "-Wl,--disable-new-dtags"}));
+  auto Info = readBytes(Dir.read("main"));
+  ASSERT_TRUE(bool(Info)) << toString(Info.takeError());
+  EXPECT_EQ(Info->Kind, ElfKind::Executable);
+  EXPECT_EQ(Info->RPath, (std::vector<std::string>{"/a", "$ORIGIN/lib"}));
+  EXPECT_TRUE(Info->RunPath.empty());
+  EXPECT_TRUE(Info->HasDebugInfo);
+}
+
+TEST_F(ElfFileTest, SharedObject) {
+  auto Info = readBytes(Dir.read("libfoo.so.1"));
+  ASSERT_TRUE(bool(Info)) << toString(Info.takeError());
+  EXPECT_EQ(Info->Kind, ElfKind::SharedObject);
+  EXPECT_EQ(Info->SOName, "libfoo.so.1");
+  EXPECT_EQ(Info->Interpreter, "");
+  EXPECT_TRUE(Info->RunPath.empty());
+  EXPECT_TRUE(Info->RPath.empty());
+}
+
+TEST_F(ElfFileTest, HostLibcIsASharedObjectDespiteItsInterpreter) {
+  auto Buffer = MemoryBuffer::getFile("/lib/x86_64-linux-gnu/libc.so.6");
+  ASSERT_TRUE(bool(Buffer));
+  auto Info = readElfInfo((*Buffer)->getMemBufferRef());
+  ASSERT_TRUE(bool(Info)) << toString(Info.takeError());
+  EXPECT_EQ(Info->Kind, ElfKind::SharedObject);
+  EXPECT_EQ(Info->SOName, "libc.so.6");
+}
+
+TEST_F(ElfFileTest, NotElfIsAnErrorNamingTheFile) {
+  EXPECT_FALSE(looksLikeElf("#!/bin/sh\n"));
+  auto Info = readBytes("#!/bin/sh\nexit 0\n", "bootstrap");
+  ASSERT_FALSE(bool(Info));
+  EXPECT_EQ(toString(Info.takeError()), "bootstrap: not an ELF file");
+}
+
+TEST_F(ElfFileTest, TruncatedHeaderIsMalformed) {
+  std::string Bytes = Dir.read("libfoo.so.1").substr(0, 40);
+  auto Info = readBytes(Bytes, "lib/libfoo.so.1");
+  ASSERT_FALSE(bool(Info));
+  std::string Message = toString(Info.takeError());
+  EXPECT_EQ(Message.rfind("lib/libfoo.so.1: malformed ELF: ", 0), 0u)
+      << Message;
+}
+
+TEST_F(ElfFileTest, UnknownClassIsMalformed) {
+  std::string Bytes = Dir.read("libfoo.so.1");
+  Bytes[ELF::EI_CLASS] = 7;
+  auto Info = readBytes(Bytes, "x.so");
+  ASSERT_FALSE(bool(Info));
+  EXPECT_EQ(toString(Info.takeError()),
+            "x.so: malformed ELF: unknown ELF class 7");
+}
+
+TEST_F(ElfFileTest, ForeignClassAndByteOrderNeverCrash) {
+  // The bytes of a little-endian ELF64 read as ELF32 or big-endian are
+  // nonsense: whatever comes back, it must come back.
+  std::string Original = Dir.read("libfoo.so.1");
+  for (char Class : {ELF::ELFCLASS32, ELF::ELFCLASS64})
+    for (char Data : {ELF::ELFDATA2LSB, ELF::ELFDATA2MSB}) {
+      std::string Bytes = Original;
+      Bytes[ELF::EI_CLASS] = Class;
+      Bytes[ELF::EI_DATA] = Data;
+      auto Info = readBytes(Bytes);
+      if (!Info)
+        consumeError(Info.takeError());
+    }
+}
+
+TEST_F(ElfFileTest, EveryTruncationAndCorruptionIsHandled) {
+  std::string Original = Dir.read("libfoo.so.1");
+  // Every prefix length up to the section headers, in coarse steps, and a
+  // byte of garbage at each offset of the headers.
+  for (size_t Size = 0; Size < Original.size(); Size += 97) {
+    std::string Bytes = Original.substr(0, Size);
+    auto Info = readBytes(Bytes);
+    if (Size < 64) {
+      EXPECT_FALSE(bool(Info));
+    }
+    if (!Info)
+      consumeError(Info.takeError());
+  }
+  for (size_t Offset = 0; Offset < 256 && Offset < Original.size(); ++Offset) {
+    std::string Bytes = Original;
+    Bytes[Offset] = static_cast<char>(Bytes[Offset] ^ 0xa5);
+    auto Info = readBytes(Bytes);
+    if (!Info)
+      consumeError(Info.takeError());
+  }
+  // The section header table pointing past the end of the file.
+  std::string Bytes = Original;
+  Bytes[0x28] = Bytes[0x29] = Bytes[0x2a] = Bytes[0x2b] = '\x7f';
+  auto Info = readBytes(Bytes, "bad.so");
+  ASSERT_FALSE(bool(Info));
+  EXPECT_NE(toString(Info.takeError()).find("bad.so: malformed ELF"),
+            std::string::npos);
+}
+
+} // namespace
