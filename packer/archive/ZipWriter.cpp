@@ -1,0 +1,140 @@
+//===- ZipWriter.cpp - Deterministic zip files through libarchive ---------===//
+
+#include "archive/ZipWriter.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Path.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <cstdlib>
+#include <ctime>
+#include <optional>
+
+using namespace llvm;
+
+namespace brisk {
+
+namespace {
+struct WriterCloser {
+  void operator()(struct archive *A) const { archive_write_free(A); }
+};
+struct EntryCloser {
+  void operator()(struct archive_entry *E) const { archive_entry_free(E); }
+};
+
+// libarchive turns mtime into a DOS date with localtime(); pinning TZ to UTC
+// for the duration of a write makes the fixed mtime 1980-01-01 00:00 in
+// every zip, whatever the caller's TZ.
+class UtcTimeZone {
+public:
+  UtcTimeZone() {
+    if (const char *Old = std::getenv("TZ"))
+      Saved = Old;
+    setenv("TZ", "UTC0", 1);
+    tzset();
+  }
+  ~UtcTimeZone() {
+    if (Saved)
+      setenv("TZ", Saved->c_str(), 1);
+    else
+      unsetenv("TZ");
+    tzset();
+  }
+
+private:
+  std::optional<std::string> Saved;
+};
+} // namespace
+
+static Error writerError(struct archive *A, const Twine &What) {
+  const char *Msg = archive_error_string(A);
+  return createStringError(What + (Msg ? Twine(": ") + Msg : Twine()));
+}
+
+// Every folder on the way to an entry gets its own entry, as `zip -r` writes
+// them, so that unzip creates them 0755.
+static void addParentFolders(std::vector<ZipEntry> &Entries) {
+  StringSet<> Folders;
+  for (const ZipEntry &E : Entries)
+    for (StringRef P = sys::path::parent_path(E.Path, sys::path::Style::posix);
+         !P.empty(); P = sys::path::parent_path(P, sys::path::Style::posix))
+      Folders.insert(P);
+  for (const auto &F : Folders) {
+    ZipEntry Dir;
+    Dir.Path = F.getKey().str() + "/";
+    Entries.push_back(std::move(Dir));
+  }
+}
+
+Error writeZip(std::vector<ZipEntry> Entries, int FD,
+               unsigned CompressionLevel) {
+  addParentFolders(Entries);
+  llvm::sort(Entries, [](const ZipEntry &A, const ZipEntry &B) {
+    return A.Path < B.Path;
+  });
+  for (size_t I = 1; I < Entries.size(); ++I)
+    if (Entries[I].Path == Entries[I - 1].Path)
+      return createStringError("two files at '" + Entries[I].Path + "'");
+
+  UtcTimeZone Utc;
+  std::unique_ptr<struct archive, WriterCloser> A(archive_write_new());
+  archive_write_set_format_zip(A.get());
+  std::string Level = std::to_string(std::min(CompressionLevel, 9u));
+  if (archive_write_set_format_option(A.get(), "zip", "compression",
+                                      CompressionLevel ? "deflate" : "store") !=
+          ARCHIVE_OK ||
+      (CompressionLevel &&
+       archive_write_set_format_option(A.get(), "zip", "compression-level",
+                                       Level.c_str()) != ARCHIVE_OK))
+    return writerError(A.get(), "cannot configure the zip writer");
+  // No padding after the central directory.
+  archive_write_set_bytes_in_last_block(A.get(), 1);
+  if (archive_write_open_fd(A.get(), FD) != ARCHIVE_OK)
+    return writerError(A.get(), "cannot open the zip for writing");
+
+  for (const ZipEntry &E : Entries) {
+    std::unique_ptr<struct archive_entry, EntryCloser> AE(archive_entry_new());
+    archive_entry_set_pathname_utf8(AE.get(), E.Path.c_str());
+    archive_entry_set_mtime(AE.get(), ZipFixedTime, 0);
+    archive_entry_set_uid(AE.get(), 0);
+    archive_entry_set_gid(AE.get(), 0);
+    std::unique_ptr<MemoryBuffer> Data;
+    if (StringRef(E.Path).ends_with("/")) {
+      archive_entry_set_filetype(AE.get(), AE_IFDIR);
+      archive_entry_set_perm(AE.get(), 0755);
+    } else if (!E.LinkTarget.empty()) {
+      archive_entry_set_filetype(AE.get(), AE_IFLNK);
+      archive_entry_set_perm(AE.get(), 0777);
+      archive_entry_set_symlink_utf8(AE.get(), E.LinkTarget.c_str());
+    } else {
+      Expected<std::unique_ptr<MemoryBuffer>> Buf = E.Open();
+      if (!Buf)
+        return Buf.takeError();
+      Data = std::move(*Buf);
+      archive_entry_set_filetype(AE.get(), AE_IFREG);
+      archive_entry_set_perm(AE.get(), normalisedFileMode(E.Executable));
+      archive_entry_set_size(AE.get(), Data->getBufferSize());
+    }
+    if (archive_write_header(A.get(), AE.get()) != ARCHIVE_OK)
+      return writerError(A.get(), "cannot write zip entry '" + E.Path + "'");
+    if (Data) {
+      StringRef Bytes = Data->getBuffer();
+      while (!Bytes.empty()) {
+        la_ssize_t N = archive_write_data(A.get(), Bytes.data(), Bytes.size());
+        if (N <= 0)
+          return writerError(A.get(),
+                             "cannot write zip entry '" + E.Path + "'");
+        Bytes = Bytes.drop_front(N);
+      }
+    }
+    if (archive_write_finish_entry(A.get()) != ARCHIVE_OK)
+      return writerError(A.get(), "cannot write zip entry '" + E.Path + "'");
+  }
+  if (archive_write_close(A.get()) != ARCHIVE_OK)
+    return writerError(A.get(), "cannot finish the zip");
+  return Error::success();
+}
+
+} // namespace brisk

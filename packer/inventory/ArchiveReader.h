@@ -1,0 +1,17 @@
+//===- ArchiveReader.h - Read zip and tar inputs through libarchive -------===//
+
+#ifndef BRISK_PACKER_INVENTORY_ARCHIVEREADER_H
+#define BRISK_PACKER_INVENTORY_ARCHIVEREADER_H
+
+#include "inventory/Inventory.h"
+
+namespace brisk {
+
+/// Appends the regular files and symlinks of the zip or tar at \p Path to
+/// \p Files, contents held in memory. Kind and hash are left to the caller.
+llvm::Error readArchive(llvm::StringRef Path,
+                        std::vector<InventoryFile> &Files);
+
+} // namespace brisk
+
+#endif

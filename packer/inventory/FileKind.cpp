@@ -1,0 +1,68 @@
+//===- FileKind.cpp - Tell executables, shared objects and data apart -----===//
+//
+// Only the ELF header and program headers matter: an ET_EXEC file, or an
+// ET_DYN file with a PT_INTERP segment (a PIE), is an executable; any other
+// ET_DYN is a shared object. A file whose headers cannot be read is data.
+//
+//===----------------------------------------------------------------------===//
+
+#include "inventory/Inventory.h"
+
+#include "llvm/BinaryFormat/ELF.h"
+#include "llvm/Object/ELF.h"
+
+using namespace llvm;
+
+namespace brisk {
+
+StringRef fileKindName(FileKind Kind) {
+  switch (Kind) {
+  case FileKind::ElfExecutable:
+    return "elf-executable";
+  case FileKind::SharedObject:
+    return "shared-object";
+  case FileKind::Other:
+    return "other";
+  case FileKind::Symlink:
+    return "symlink";
+  }
+  llvm_unreachable("unknown file kind");
+}
+
+template <class ELFT> static FileKind classifyElf(StringRef Bytes) {
+  Expected<object::ELFFile<ELFT>> File = object::ELFFile<ELFT>::create(Bytes);
+  if (!File) {
+    consumeError(File.takeError());
+    return FileKind::Other;
+  }
+  unsigned Type = File->getHeader().e_type;
+  if (Type == ELF::ET_EXEC)
+    return FileKind::ElfExecutable;
+  if (Type != ELF::ET_DYN)
+    return FileKind::Other;
+  auto Headers = File->program_headers();
+  if (!Headers) {
+    // A damaged PIE still behaves as a shared object for bundling purposes.
+    consumeError(Headers.takeError());
+    return FileKind::SharedObject;
+  }
+  for (const auto &Phdr : *Headers)
+    if (Phdr.p_type == ELF::PT_INTERP)
+      return FileKind::ElfExecutable;
+  return FileKind::SharedObject;
+}
+
+FileKind classifyContents(StringRef Bytes) {
+  if (Bytes.size() < ELF::EI_NIDENT || !Bytes.starts_with("\x7f"
+                                                          "ELF"))
+    return FileKind::Other;
+  bool Is64 = Bytes[ELF::EI_CLASS] == ELF::ELFCLASS64;
+  bool IsLE = Bytes[ELF::EI_DATA] == ELF::ELFDATA2LSB;
+  if (Is64)
+    return IsLE ? classifyElf<object::ELF64LE>(Bytes)
+                : classifyElf<object::ELF64BE>(Bytes);
+  return IsLE ? classifyElf<object::ELF32LE>(Bytes)
+              : classifyElf<object::ELF32BE>(Bytes);
+}
+
+} // namespace brisk

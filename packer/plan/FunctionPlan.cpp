@@ -1,0 +1,40 @@
+//===- FunctionPlan.cpp - The files one function's zip will hold ----------===//
+
+#include "plan/FunctionPlan.h"
+
+using namespace llvm;
+
+namespace brisk {
+
+Expected<std::unique_ptr<MemoryBuffer>> PlannedFile::open() const {
+  if (Shipped)
+    return MemoryBuffer::getMemBuffer(*Shipped, ZipPath,
+                                      /*RequiresNullTerminator=*/false);
+  if (SourceContents)
+    return MemoryBuffer::getMemBuffer(SourceContents->getMemBufferRef(),
+                                      /*RequiresNullTerminator=*/false);
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf =
+      MemoryBuffer::getFile(SourcePath, /*IsText=*/false,
+                            /*RequiresNullTerminator=*/false);
+  if (!Buf)
+    return createStringError(Buf.getError(),
+                             "cannot read '" + SourcePath +
+                                 "': " + Buf.getError().message());
+  return std::move(*Buf);
+}
+
+uint64_t FunctionPlan::inputBytes() const {
+  uint64_t Total = 0;
+  for (const PlannedFile &F : Files)
+    Total += F.InputBytes;
+  return Total;
+}
+
+uint64_t FunctionPlan::unzippedBytes() const {
+  uint64_t Total = 0;
+  for (const PlannedFile &F : Files)
+    Total += F.Bytes;
+  return Total;
+}
+
+} // namespace brisk

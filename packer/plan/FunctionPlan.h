@@ -1,0 +1,57 @@
+//===- FunctionPlan.h - The files one function's zip will hold ------------===//
+//
+// The planner turns an inventory (and, for a native executable, its library
+// closure) into a FunctionPlan; the strip step rewrites its ELF files; the
+// writer turns it into a zip. Layers will be planned from several of these.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BRISK_PACKER_PLAN_FUNCTIONPLAN_H
+#define BRISK_PACKER_PLAN_FUNCTIONPLAN_H
+
+#include "inventory/Inventory.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace brisk {
+
+struct PlannedFile {
+  /// Path inside the zip.
+  std::string ZipPath;
+  FileKind Kind = FileKind::Other;
+  bool Executable = false;
+  /// Symlinks only.
+  std::string LinkTarget;
+  /// Where the input bytes are: a host file or an archive buffer.
+  std::string SourcePath;
+  std::shared_ptr<llvm::MemoryBuffer> SourceContents;
+  /// Replaces the input bytes when set: generated or stripped contents.
+  std::shared_ptr<const std::string> Shipped;
+  /// Size before and after stripping.
+  uint64_t InputBytes = 0;
+  uint64_t Bytes = 0;
+
+  bool isSymlink() const { return !LinkTarget.empty(); }
+  /// The bytes that go into the zip.
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> open() const;
+};
+
+struct FunctionPlan {
+  std::string Name;
+  std::string Runtime;
+  std::string InputPath;
+  /// Sorted by ZipPath.
+  std::vector<PlannedFile> Files;
+  /// Native functions: what the closure decided, for the summary.
+  unsigned BundledLibraries = 0;
+  bool LibcBundled = false;
+
+  uint64_t inputBytes() const;
+  uint64_t unzippedBytes() const;
+};
+
+} // namespace brisk
+
+#endif

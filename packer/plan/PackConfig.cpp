@@ -1,0 +1,230 @@
+//===- PackConfig.cpp - Read brisk-pack.json ------------------------------===//
+//
+// Schema (every key optional except functions[].name and functions[].input):
+//   {"output": "dist", "strip": "debug", "keep_debug": "dbg",
+//    "compress_debug": false, "library_paths": ["..."],
+//    "bundle_libc": true, "bootstrap": "script", "compression_level": 9,
+//    "functions": [{"name": "orders", "input": "build/orders",
+//                   "runtime": "provided.al2023", "includes": ["..."],
+//                   "excludes": ["glob"], "allow_secrets": ["path"]}]}
+//
+//===----------------------------------------------------------------------===//
+
+#include "plan/PackConfig.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <nlohmann/json.hpp>
+
+using namespace llvm;
+using nlohmann::json;
+
+namespace brisk {
+
+namespace {
+class ConfigReader {
+public:
+  ConfigReader(StringRef Origin, StringRef BaseDir)
+      : Origin(Origin), BaseDir(BaseDir) {}
+
+  Error fail(const Twine &Where, const Twine &What) const {
+    return createStringError(Origin + ": " + Where + ": " + What);
+  }
+
+  Error checkKeys(const json &Object, const Twine &Where,
+                  ArrayRef<StringRef> Known) const {
+    for (const auto &Item : Object.items())
+      if (!is_contained(Known, StringRef(Item.key())))
+        return fail(Where, "unknown key '" + Item.key() + "'");
+    return Error::success();
+  }
+
+  Expected<std::string> string(const json &V, const Twine &Where) const {
+    if (!V.is_string())
+      return fail(Where, "expected a string");
+    return V.get<std::string>();
+  }
+
+  Expected<std::string> path(const json &V, const Twine &Where) const {
+    Expected<std::string> S = string(V, Where);
+    if (!S || S->empty() || sys::path::is_absolute(*S))
+      return S;
+    SmallString<256> Full(BaseDir);
+    sys::path::append(Full, *S);
+    return Full.str().str();
+  }
+
+  Expected<std::vector<std::string>> strings(const json &V, const Twine &Where,
+                                             bool ArePaths) const {
+    if (!V.is_array())
+      return fail(Where, "expected an array of strings");
+    std::vector<std::string> Out;
+    for (size_t I = 0; I < V.size(); ++I) {
+      std::string Item = (Where + "[" + Twine(I) + "]").str();
+      Expected<std::string> S =
+          ArePaths ? path(V[I], Item) : string(V[I], Item);
+      if (!S)
+        return S.takeError();
+      Out.push_back(std::move(*S));
+    }
+    return Out;
+  }
+
+  Expected<bool> boolean(const json &V, const Twine &Where) const {
+    if (!V.is_boolean())
+      return fail(Where, "expected true or false");
+    return V.get<bool>();
+  }
+
+  Error readFunction(const json &F, const std::string &Where,
+                     FunctionSpec &Spec) const {
+    if (!F.is_object())
+      return fail(Where, "expected an object");
+    if (Error E = checkKeys(F, Where,
+                            {"name", "input", "runtime", "includes", "excludes",
+                             "allow_secrets"}))
+      return E;
+    if (!F.contains("name") || !F.contains("input"))
+      return fail(Where, "needs 'name' and 'input'");
+    Expected<std::string> Name = string(F["name"], Where + ".name");
+    if (!Name)
+      return Name.takeError();
+    if (Error E = checkFunctionName(*Name))
+      return fail(Where + ".name", toString(std::move(E)));
+    Spec.Name = *Name;
+    Expected<std::string> Input = path(F["input"], Where + ".input");
+    if (!Input)
+      return Input.takeError();
+    Spec.Input = *Input;
+    if (F.contains("runtime")) {
+      Expected<std::string> R = string(F["runtime"], Where + ".runtime");
+      if (!R)
+        return R.takeError();
+      Spec.Runtime = *R;
+    }
+    struct {
+      const char *Key;
+      std::vector<std::string> *Into;
+      bool ArePaths;
+    } Lists[] = {{"includes", &Spec.Includes, true},
+                 {"excludes", &Spec.Excludes, false},
+                 {"allow_secrets", &Spec.AllowSecrets, false}};
+    for (auto &L : Lists) {
+      if (!F.contains(L.Key))
+        continue;
+      Expected<std::vector<std::string>> V =
+          strings(F[L.Key], Where + "." + L.Key, L.ArePaths);
+      if (!V)
+        return V.takeError();
+      *L.Into = std::move(*V);
+    }
+    return Error::success();
+  }
+
+  Error read(const json &Root, PackOptions &Options) const {
+    if (!Root.is_object())
+      return fail("top level", "expected an object");
+    if (Error E = checkKeys(Root, "top level",
+                            {"output", "strip", "keep_debug", "compress_debug",
+                             "library_paths", "bundle_libc", "bootstrap",
+                             "compression_level", "functions"}))
+      return E;
+    if (Root.contains("output")) {
+      Expected<std::string> P = path(Root["output"], "output");
+      if (!P)
+        return P.takeError();
+      Options.OutDir = *P;
+    }
+    if (Root.contains("strip")) {
+      Expected<std::string> S = string(Root["strip"], "strip");
+      if (!S)
+        return S.takeError();
+      Expected<StripMode> M = parseStripMode(*S);
+      if (!M)
+        return fail("strip", toString(M.takeError()));
+      Options.Strip = *M;
+    }
+    if (Root.contains("keep_debug")) {
+      Expected<std::string> P = path(Root["keep_debug"], "keep_debug");
+      if (!P)
+        return P.takeError();
+      Options.KeepDebugDir = *P;
+    }
+    if (Root.contains("compress_debug")) {
+      Expected<bool> B = boolean(Root["compress_debug"], "compress_debug");
+      if (!B)
+        return B.takeError();
+      Options.CompressDebug = *B;
+    }
+    if (Root.contains("bundle_libc")) {
+      Expected<bool> B = boolean(Root["bundle_libc"], "bundle_libc");
+      if (!B)
+        return B.takeError();
+      Options.AllowBundleLibc = *B;
+    }
+    if (Root.contains("library_paths")) {
+      Expected<std::vector<std::string>> V =
+          strings(Root["library_paths"], "library_paths", true);
+      if (!V)
+        return V.takeError();
+      Options.LibraryPath = std::move(*V);
+    }
+    if (Root.contains("bootstrap")) {
+      Expected<std::string> S = string(Root["bootstrap"], "bootstrap");
+      if (!S)
+        return S.takeError();
+      Expected<BootstrapStyle> B = parseBootstrapStyle(*S);
+      if (!B)
+        return fail("bootstrap", toString(B.takeError()));
+      Options.Bootstrap = *B;
+    }
+    if (Root.contains("compression_level")) {
+      const json &L = Root["compression_level"];
+      if (!L.is_number_unsigned() || L.get<unsigned>() > 9)
+        return fail("compression_level", "expected an integer from 0 to 9");
+      Options.CompressionLevel = L.get<unsigned>();
+    }
+    if (Root.contains("functions")) {
+      const json &Fs = Root["functions"];
+      if (!Fs.is_array())
+        return fail("functions", "expected an array");
+      for (size_t I = 0; I < Fs.size(); ++I) {
+        FunctionSpec Spec;
+        if (Error E = readFunction(
+                Fs[I], "functions[" + std::to_string(I) + "]", Spec))
+          return E;
+        Options.Functions.push_back(std::move(Spec));
+      }
+    }
+    return Error::success();
+  }
+
+private:
+  std::string Origin;
+  std::string BaseDir;
+};
+} // namespace
+
+Error parsePackConfig(StringRef Json, StringRef Origin, StringRef BaseDir,
+                      PackOptions &Options) {
+  json Root = json::parse(Json.begin(), Json.end(), nullptr,
+                          /*allow_exceptions=*/false);
+  if (Root.is_discarded())
+    return createStringError(Origin + ": not valid JSON");
+  return ConfigReader(Origin, BaseDir).read(Root, Options);
+}
+
+Error loadPackConfig(StringRef Path, PackOptions &Options) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return createStringError(
+        Buf.getError(), Path + ": cannot read: " + Buf.getError().message());
+  SmallString<256> Base(sys::path::parent_path(Path));
+  if (Base.empty())
+    Base = ".";
+  return parsePackConfig((*Buf)->getBuffer(), Path, Base, Options);
+}
+
+} // namespace brisk

@@ -1,0 +1,66 @@
+//===- PackOptions.h - What one brisk-pack run is asked to do -------------===//
+//
+// Filled from brisk-pack.json first, then overridden by the command line;
+// everything downstream reads only this.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BRISK_PACKER_PLAN_PACKOPTIONS_H
+#define BRISK_PACKER_PLAN_PACKOPTIONS_H
+
+#include "elf/Stripper.h"
+
+#include "llvm/Support/Error.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace brisk {
+
+/// How the bootstrap of a native function without bundled libraries is made:
+/// a generated script running bin/<name>, or the executable itself.
+enum class BootstrapStyle { Script, Exec };
+
+llvm::Expected<BootstrapStyle> parseBootstrapStyle(llvm::StringRef Text);
+
+struct FunctionSpec {
+  std::string Name;
+  /// An ELF executable, a folder or a zip/tar.
+  std::string Input;
+  /// Empty: decided from the input.
+  std::string Runtime;
+  /// Extra files for the closure (dlopen'd libraries), shipped in lib/.
+  std::vector<std::string> Includes;
+  /// Globs over tree-relative paths dropped from folder and archive inputs.
+  std::vector<std::string> Excludes;
+  /// Tree-relative paths that look like secrets but are meant to ship.
+  std::vector<std::string> AllowSecrets;
+};
+
+struct PackOptions {
+  std::string OutDir;
+  std::vector<FunctionSpec> Functions;
+  StripMode Strip = StripMode::Debug;
+  /// Non-empty: split debug info goes there, named by build id.
+  std::string KeepDebugDir;
+  bool CompressDebug = false;
+  std::vector<std::string> LibraryPath;
+  bool AllowBundleLibc = true;
+  BootstrapStyle Bootstrap = BootstrapStyle::Script;
+  unsigned CompressionLevel = 9;
+  /// 0: every core.
+  unsigned Threads = 0;
+  /// <prefix>/share/brisk/rules.
+  std::string RulesDir;
+};
+
+/// Function names become file names and Lambda names: [A-Za-z0-9_-]+.
+llvm::Error checkFunctionName(llvm::StringRef Name);
+
+/// Splits a NAME=PATH argument.
+llvm::Expected<FunctionSpec> parseFunctionArgument(llvm::StringRef Arg);
+
+} // namespace brisk
+
+#endif

@@ -1,0 +1,180 @@
+//===- PackRun.cpp - One brisk-pack run: inputs to zips and manifest ------===//
+//
+// Per function: inventory -> plan -> strip -> limits -> zip. Outputs are
+// staged and only renamed into OUT_DIR when every function packed.
+//
+//===----------------------------------------------------------------------===//
+
+#include "plan/PackRun.h"
+#include "archive/ZipWriter.h"
+#include "inventory/Inventory.h"
+#include "plan/Limits.h"
+#include "plan/Manifest.h"
+#include "plan/OutputStage.h"
+#include "plan/Planner.h"
+#include "plan/SizeReport.h"
+#include "plan/StripStep.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Base64.h"
+#include "llvm/Support/SHA256.h"
+
+using namespace llvm;
+
+namespace brisk {
+
+namespace {
+class Run {
+public:
+  Run(const PackOptions &Options, raw_ostream &Err)
+      : Options(Options), Err(Err), Stage(Options.OutDir) {}
+
+  PackExit pack(std::vector<PackedFunction> &Packed);
+
+private:
+  PackExit fail(StringRef Subject, const Twine &What) {
+    Err << "brisk-pack: error: " << Subject << ": " << What << "\n";
+    return BadInput;
+  }
+  void warn(StringRef Subject, const Twine &What) {
+    Err << "brisk-pack: warning: " << Subject << ": " << What << "\n";
+  }
+  PackExit packFunction(const FunctionSpec &Spec, PackedFunction &Out);
+  Error writeFunctionZip(PackedFunction &Out);
+
+  const PackOptions &Options;
+  raw_ostream &Err;
+  OutputStage Stage;
+  LambdaLimits Limits;
+  std::vector<DebugFile> DebugFiles;
+};
+} // namespace
+
+static std::string codeSha256(StringRef Bytes) {
+  return encodeBase64(SHA256::hash(arrayRefFromStringRef(Bytes)));
+}
+
+Error Run::writeFunctionZip(PackedFunction &Out) {
+  Out.ZipPath = "functions/" + Out.Plan.Name + ".zip";
+  Expected<sys::fs::TempFile *> File = Stage.create(Out.ZipPath);
+  if (!File)
+    return File.takeError();
+  std::vector<ZipEntry> Entries;
+  for (const PlannedFile &F : Out.Plan.Files) {
+    ZipEntry E;
+    E.Path = F.ZipPath;
+    E.Executable = F.Executable;
+    E.LinkTarget = F.LinkTarget;
+    E.Open = [&F] { return F.open(); };
+    Entries.push_back(std::move(E));
+  }
+  if (Error E =
+          writeZip(std::move(Entries), (*File)->FD, Options.CompressionLevel))
+    return E;
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Zip =
+      MemoryBuffer::getFile((*File)->TmpName, /*IsText=*/false,
+                            /*RequiresNullTerminator=*/false,
+                            /*IsVolatile=*/true);
+  if (!Zip)
+    return createStringError(Zip.getError(), "cannot read back the zip");
+  Out.ZipBytes = (*Zip)->getBufferSize();
+  Out.CodeSha256 = codeSha256((*Zip)->getBuffer());
+  return Error::success();
+}
+
+PackExit Run::packFunction(const FunctionSpec &Spec, PackedFunction &Out) {
+  StringRef Input = Spec.Input;
+  Expected<Inventory> Inv = readInventory(Input, Options.Threads);
+  if (!Inv)
+    return fail(Input, toString(Inv.takeError()));
+  Expected<FunctionPlan> Plan = planFunction(Spec, *Inv, Options);
+  if (!Plan)
+    return fail(Input, toString(Plan.takeError()));
+  Out.Plan = std::move(*Plan);
+
+  Expected<StripOutcome> Stripped = stripPlan(
+      Out.Plan, Options.Strip, !Options.KeepDebugDir.empty(), Options.Threads);
+  if (!Stripped)
+    return fail(Input, toString(Stripped.takeError()));
+  for (const std::string &W : Stripped->Warnings)
+    warn(Input, W);
+  for (DebugFile &D : Stripped->DebugFiles) {
+    D.RelativePath = Out.Plan.Name + "/" + D.RelativePath;
+    DebugFiles.push_back(std::move(D));
+  }
+
+  uint64_t Unzipped = Out.Plan.unzippedBytes();
+  if (Unzipped > Limits.UnzippedBytesMax) {
+    Err << "brisk-pack: error: " << Input << ": unzipped size " << Unzipped
+        << " bytes is over Lambda's limit of " << Limits.UnzippedBytesMax
+        << " bytes; stripping saved " << (Out.Plan.inputBytes() - Unzipped)
+        << " bytes; largest files:\n";
+    printLargestFiles(Out.Plan, 10, Err);
+    return LimitNotMet;
+  }
+
+  if (Error E = writeFunctionZip(Out))
+    return fail(Input, toString(std::move(E)));
+  if (Out.ZipBytes > Limits.DirectUploadZipBytesMax)
+    warn(Input, Out.ZipPath + " is " + Twine(Out.ZipBytes) +
+                    " bytes, over the " +
+                    Twine(Limits.DirectUploadZipBytesMax) +
+                    "-byte direct upload limit: deploy it through S3");
+  return PackedOk;
+}
+
+PackExit Run::pack(std::vector<PackedFunction> &Packed) {
+  if (Options.OutDir.empty())
+    return fail("brisk-pack", "no output folder: pass -o OUT_DIR");
+  if (Options.Functions.empty())
+    return fail("brisk-pack", "no function to pack: pass NAME=PATH or -c");
+  Expected<LambdaLimits> L = loadLambdaLimits(Options.RulesDir);
+  if (!L)
+    return fail("brisk-pack", toString(L.takeError()));
+  Limits = *L;
+
+  StringSet<> Names;
+  for (const FunctionSpec &Spec : Options.Functions)
+    if (!Names.insert(Spec.Name).second)
+      return fail(Spec.Name, "function named twice");
+
+  for (const FunctionSpec &Spec : Options.Functions) {
+    Packed.emplace_back();
+    if (PackExit Code = packFunction(Spec, Packed.back()); Code != PackedOk)
+      return Code;
+  }
+
+  Expected<sys::fs::TempFile *> Manifest = Stage.create("manifest.json");
+  if (!Manifest)
+    return fail(Options.OutDir, toString(Manifest.takeError()));
+  std::string Text = renderManifest(Packed);
+  {
+    raw_fd_ostream OS((*Manifest)->FD, /*shouldClose=*/false);
+    OS << Text;
+    OS.flush();
+    if (OS.has_error())
+      return fail(Options.OutDir,
+                  "cannot write manifest.json: " + OS.error().message());
+  }
+  // Debug files first: if one cannot be written, OUT_DIR stays untouched.
+  for (const DebugFile &D : DebugFiles)
+    if (Error E =
+            writeDebugFile(Options.KeepDebugDir, D.BuildId, D.RelativePath,
+                           D.Bytes, Options.CompressDebug))
+      return fail(Options.KeepDebugDir, toString(std::move(E)));
+  if (Error E = Stage.commit())
+    return fail(Options.OutDir, toString(std::move(E)));
+  return PackedOk;
+}
+
+PackExit runPack(const PackOptions &Options, raw_ostream &Out,
+                 raw_ostream &Err) {
+  std::vector<PackedFunction> Packed;
+  PackExit Code = Run(Options, Err).pack(Packed);
+  if (Code == PackedOk)
+    printSizeReport(Packed, Out);
+  return Code;
+}
+
+} // namespace brisk
