@@ -1,0 +1,51 @@
+//===- Finding.cpp - Severities and the collecting sink -------------------===//
+
+#include "report/Finding.h"
+
+#include "llvm/ADT/StringSwitch.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace brisk {
+
+llvm::StringRef severityName(Severity S) {
+  switch (S) {
+  case Severity::Note:
+    return "note";
+  case Severity::Warning:
+    return "warning";
+  case Severity::Error:
+    return "error";
+  }
+  return "warning";
+}
+
+std::optional<Severity> parseSeverity(llvm::StringRef Name) {
+  return llvm::StringSwitch<std::optional<Severity>>(Name)
+      .Case("note", Severity::Note)
+      .Case("warning", Severity::Warning)
+      .Case("error", Severity::Error)
+      .Default(std::nullopt);
+}
+
+void sortFindings(std::vector<Finding> &Findings) {
+  std::stable_sort(Findings.begin(), Findings.end(),
+                   [](const Finding &A, const Finding &B) {
+                     return std::tie(A.Loc, A.Rule, A.Message) <
+                            std::tie(B.Loc, B.Rule, B.Message);
+                   });
+}
+
+void FindingCollector::report(Finding F) {
+  for (Finding &Old : Findings) {
+    if (Old.Rule != F.Rule || Old.Loc != F.Loc)
+      continue;
+    if (F.Trace.size() < Old.Trace.size())
+      Old = std::move(F);
+    return;
+  }
+  Findings.push_back(std::move(F));
+}
+
+} // namespace brisk

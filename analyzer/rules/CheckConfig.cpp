@@ -1,0 +1,83 @@
+//===- CheckConfig.cpp - The --config file of brisk-check -----------------===//
+
+#include "rules/CheckConfig.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <nlohmann/json.hpp>
+
+namespace brisk {
+
+namespace {
+
+using json = nlohmann::json;
+
+llvm::Error fail(llvm::StringRef File, const llvm::Twine &What) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 File + ": " + What);
+}
+
+llvm::Error readStringList(const json &V, llvm::StringRef Key,
+                           std::vector<std::string> &Out,
+                           llvm::StringRef File) {
+  if (V.is_string()) {
+    Out.push_back(V.get<std::string>());
+    return llvm::Error::success();
+  }
+  if (!V.is_array())
+    return fail(File,
+                "\"" + Key + "\" must be a string or an array of strings");
+  for (const json &Item : V) {
+    if (!Item.is_string())
+      return fail(File, "\"" + Key + "\" must contain only strings");
+    Out.push_back(Item.get<std::string>());
+  }
+  return llvm::Error::success();
+}
+
+} // namespace
+
+llvm::Expected<CheckConfig> parseCheckConfig(llvm::StringRef Text,
+                                             llvm::StringRef Name) {
+  json Doc = json::parse(Text.begin(), Text.end(), nullptr, false);
+  if (Doc.is_discarded())
+    return fail(Name, "not valid JSON");
+  if (!Doc.is_object())
+    return fail(Name, "top level must be an object");
+  CheckConfig Config;
+  for (auto It = Doc.begin(); It != Doc.end(); ++It) {
+    const std::string &Key = It.key();
+    const json &V = It.value();
+    if (Key == "version") {
+      if (!V.is_number_unsigned() || V != 1)
+        return fail(Name, "unsupported \"version\" (expected 1)");
+    } else if (Key == "handlers") {
+      if (!V.is_array())
+        return fail(Name, "\"handlers\" must be an array of strings");
+      if (auto E = readStringList(V, Key, Config.Handlers, Name))
+        return E;
+    } else if (Key == "rules") {
+      if (auto E = readStringList(V, Key, Config.RuleLists, Name))
+        return E;
+    } else if (Key == "init-catalog") {
+      if (!V.is_array())
+        return fail(Name, "\"init-catalog\" must be an array of catalogue "
+                          "entries");
+      Config.CatalogDocument = json{{"version", 1}, {"entries", V}}.dump();
+    } else {
+      return fail(Name, "unknown key \"" + Key +
+                            "\" (expected version, handlers, rules, "
+                            "init-catalog)");
+    }
+  }
+  return Config;
+}
+
+llvm::Expected<CheckConfig> loadCheckConfig(llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buf)
+    return fail(Path, "cannot read: " + Buf.getError().message());
+  return parseCheckConfig((*Buf)->getBuffer(), Path);
+}
+
+} // namespace brisk

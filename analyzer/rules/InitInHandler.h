@@ -1,0 +1,42 @@
+//===- InitInHandler.h - Expensive initialisation run per invocation ------===//
+//
+// init-in-handler reports catalogue matches (SDK clients, connections,
+// regexes, ...) in per-invocation code whose hoisting condition holds: the
+// same work could run once at init and be reused by warm invocations.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BRISK_ANALYZER_RULES_INITINHANDLER_H
+#define BRISK_ANALYZER_RULES_INITINHANDLER_H
+
+#include "catalog/InitCatalog.h"
+#include "rules/Rule.h"
+
+namespace brisk {
+
+class InitInHandler : public Rule {
+public:
+  explicit InitInHandler(const InitCatalog &Catalog) : Catalog(Catalog) {}
+
+  llvm::StringRef id() const override { return "init-in-handler"; }
+  Severity defaultSeverity() const override { return Severity::Warning; }
+  llvm::StringRef summary() const override {
+    return "expensive initialisation that runs on every invocation instead "
+           "of once at init";
+  }
+  llvm::StringRef docsPath() const override {
+    return "rules/init-in-handler.md";
+  }
+  void check(const ProgramModel &Model, const Reachability &Reach,
+             FindingSink &Sink) const override;
+
+private:
+  bool isHoistable(const InitCatalogEntry &Entry, const CatalogMatch &Match,
+                   NodeId Where, const Reachability &Reach) const;
+
+  const InitCatalog &Catalog;
+};
+
+} // namespace brisk
+
+#endif // BRISK_ANALYZER_RULES_INITINHANDLER_H

@@ -1,0 +1,147 @@
+//===- ReachabilityTest.cpp - Per-invocation code and request dependence --===//
+
+#include "model/Reachability.h"
+#include "ModelTestUtil.h"
+
+#include <gtest/gtest.h>
+
+using namespace brisk;
+using namespace brisk::test;
+
+namespace {
+
+const std::string File = "/p/main.cpp";
+
+/// One TU whose first function is registered as the handler.
+ProgramModel build(std::vector<FunctionSummary> Fns) {
+  TUSummary T;
+  T.MainFile = File;
+  T.Handlers.push_back(registration(Fns.front().USR, loc(File, 99)));
+  T.Functions = std::move(Fns);
+  std::vector<TUSummary> S;
+  S.push_back(std::move(T));
+  return cantFail(ProgramModel::build(std::move(S), {}));
+}
+
+NodeId node(const ProgramModel &M, const std::string &USR) {
+  for (NodeId N = 0; N < M.nodes().size(); ++N)
+    if (M.node(N).Fn->USR == USR)
+      return N;
+  ADD_FAILURE() << "no node " << USR;
+  return 0;
+}
+
+std::vector<std::string> reached(const ProgramModel &M, const Reachability &R) {
+  std::vector<std::string> Out;
+  for (NodeId N : R.perHandler()[0].Order)
+    Out.push_back(M.node(N).Fn->USR);
+  return Out;
+}
+
+TEST(ReachabilityTest, KeepsTheShortestPath) {
+  auto M = build({fn("h", loc(File, 1),
+                     {call("a", loc(File, 2)), call("c", loc(File, 3))}),
+                  fn("a", loc(File, 10), {call("b", loc(File, 11))}),
+                  fn("b", loc(File, 20), {call("c", loc(File, 21))}),
+                  fn("c", loc(File, 30))});
+  Reachability R = Reachability::compute(M);
+  EXPECT_EQ(reached(M, R), (std::vector<std::string>{"h", "a", "c", "b"}));
+  auto Path = R.pathTo(0, node(M, "c"));
+  ASSERT_EQ(Path.size(), 1u);
+  EXPECT_EQ(Path[0].Site->Loc.Line, 3u);
+  auto Deep = R.pathTo(0, node(M, "b"));
+  ASSERT_EQ(Deep.size(), 2u);
+  EXPECT_EQ(Deep[0].Site->Loc.Line, 2u);
+  EXPECT_EQ(Deep[1].Site->Loc.Line, 11u);
+  EXPECT_TRUE(R.pathTo(0, node(M, "h")).empty());
+}
+
+TEST(ReachabilityTest, OnceGuardsEndReachability) {
+  for (OnceKind Once : {OnceKind::StaticLocalInit, OnceKind::CallOnce,
+                        OnceKind::LazyInitGuard}) {
+    auto M =
+        build({fn("h", loc(File, 1),
+                  {call("init", loc(File, 2), {}, CallKind::Direct, Once)}),
+               fn("init", loc(File, 10))});
+    Reachability R = Reachability::compute(M);
+    EXPECT_EQ(reached(M, R), (std::vector<std::string>{"h"}));
+  }
+  auto M = build({fn("h", loc(File, 1), {call("init", loc(File, 2))}),
+                  fn("init", loc(File, 10))});
+  EXPECT_EQ(reached(M, Reachability::compute(M)),
+            (std::vector<std::string>{"h", "init"}));
+}
+
+TEST(ReachabilityTest, CodeOnlyMainReachesIsNotPerInvocation) {
+  FunctionSummary Main =
+      fn("main", loc(File, 40), {call("setup", loc(File, 41))});
+  Main.IsMain = true;
+  auto M = build({fn("h", loc(File, 1)), Main, fn("setup", loc(File, 50))});
+  EXPECT_EQ(reached(M, Reachability::compute(M)),
+            (std::vector<std::string>{"h"}));
+}
+
+TEST(ReachabilityTest, RequestDataFlowsThroughParameters) {
+  // h(req) -> f(req, "k") -> g(f's param 0); g(f's param 1).
+  auto M = build(
+      {fn("h", loc(File, 1), {call("f", loc(File, 2), {param(0), constant()})}),
+       fn("f", loc(File, 10),
+          {call("g", loc(File, 11), {param(0)}),
+           call("k", loc(File, 12), {param(1)})}),
+       fn("g", loc(File, 20)), fn("k", loc(File, 30))});
+  Reachability R = Reachability::compute(M);
+  EXPECT_TRUE(R.mayDependOnRequest(node(M, "g"), param(0)));
+  EXPECT_FALSE(R.mayDependOnRequest(node(M, "k"), param(0)));
+  EXPECT_FALSE(R.mayDependOnRequest(node(M, "g"), constant()));
+  EXPECT_FALSE(R.mayDependOnRequest(node(M, "g"), other()));
+  EXPECT_TRUE(R.mayDependOnRequest(node(M, "h"), param(0)));
+}
+
+TEST(ReachabilityTest, ConstantsFlowThroughParameters) {
+  auto M = build({fn("h", loc(File, 1),
+                     {call("f", loc(File, 2), {constant()}),
+                      call("g", loc(File, 3), {other()})}),
+                  fn("f", loc(File, 10)), fn("g", loc(File, 20))});
+  Reachability R = Reachability::compute(M);
+  EXPECT_TRUE(R.isConstant(node(M, "f"), param(0)));
+  EXPECT_FALSE(R.isConstant(node(M, "g"), param(0)));
+  EXPECT_FALSE(R.isConstant(node(M, "f"), other()));
+  EXPECT_FALSE(R.isConstant(node(M, "f"), ValueOrigin()));
+  EXPECT_FALSE(R.isConstant(node(M, "h"), param(0)));
+}
+
+TEST(ReachabilityTest, ValuesBuiltInAnUnchangedFunctionStillPropagate) {
+  // f receives nothing from the handler, yet passes a non-constant on.
+  auto M = build({fn("h", loc(File, 1), {call("f", loc(File, 2))}),
+                  fn("f", loc(File, 10), {call("g", loc(File, 11), {other()})}),
+                  fn("g", loc(File, 20))});
+  Reachability R = Reachability::compute(M);
+  EXPECT_FALSE(R.isConstant(node(M, "g"), param(0)));
+}
+
+TEST(ReachabilityTest, LambdaParametersAreAssumedRequestData) {
+  auto M = build({fn("h", loc(File, 1),
+                     {call("lambda", loc(File, 2), {}, CallKind::Callable)}),
+                  fn("lambda", loc(File, 10))});
+  Reachability R = Reachability::compute(M);
+  EXPECT_TRUE(R.mayDependOnRequest(node(M, "lambda"), param(0)));
+  EXPECT_FALSE(R.isConstant(node(M, "lambda"), param(0)));
+}
+
+TEST(ReachabilityTest, PollingLoopValuesAreRequestData) {
+  auto M = build({fn("loop", loc(File, 1)), fn("f", loc(File, 10))});
+  Reachability R = Reachability::compute(M);
+  EXPECT_TRUE(R.mayDependOnRequest(node(M, "loop"),
+                                   param(ValueOrigin::LoopRequestBit)));
+}
+
+TEST(ReachabilityTest, OnceGuardedCallsCarryNoRequestData) {
+  auto M = build({fn("h", loc(File, 1),
+                     {call("f", loc(File, 2), {param(0)}, CallKind::Direct,
+                           OnceKind::StaticLocalInit)}),
+                  fn("f", loc(File, 10))});
+  Reachability R = Reachability::compute(M);
+  EXPECT_FALSE(R.mayDependOnRequest(node(M, "f"), param(0)));
+}
+
+} // namespace
