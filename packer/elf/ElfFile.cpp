@@ -154,6 +154,11 @@ private:
   }
 
   Error readDynamic(ElfInfo &Info, uint64_t &Flags1) {
+    // A split debug file (--only-keep-debug) keeps PT_DYNAMIC but turns the
+    // section into NOBITS: there is nothing to read, and that is fine.
+    for (const ProgramHeader &Phdr : Info.ProgramHeaders)
+      if (Phdr.Type == ELF::PT_DYNAMIC && Phdr.FileSize == 0)
+        return Error::success();
     auto Dyn = File.dynamicEntries();
     if (!Dyn)
       return malformed(Buffer, toString(Dyn.takeError()));

@@ -1,0 +1,298 @@
+//===- StripperTest.cpp - In-process stripping ----------------------------===//
+
+#include "elf/Stripper.h"
+#include "elf/ElfFile.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/BinaryFormat/ELF.h"
+#include "llvm/Object/ELF.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include "gtest/gtest.h"
+
+using namespace llvm;
+using namespace brisk;
+
+namespace {
+
+class StripperTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    SmallString<128> Path;
+    ASSERT_FALSE(sys::fs::createUniqueDirectory("brisk-strip-test", Path));
+    Root = Path.str().str();
+    write("main.c", R"(
+#include <stdio.h>
+#include <string.h>
+struct Point { int X, Y; };
+static int area(struct Point P) { return P.X * P.Y; }
+int main(int argc, char **argv) {
+  struct Point P = {6, 7};
+  if (argc > 1 && strcmp(argv[1], "print") == 0)
+    printf("area %d\n", area(P));
+  return area(P);
+}
+)");
+    ASSERT_TRUE(
+        cc({"-g", "-O0", "-Wl,--build-id=sha1", "-o", "main", "main.c"}));
+    Original = read("main");
+  }
+  void TearDown() override { sys::fs::remove_directories(Root); }
+
+  std::string path(StringRef Relative) const {
+    return Root + "/" + Relative.str();
+  }
+  void write(StringRef Relative, StringRef Bytes) const {
+    std::error_code EC;
+    raw_fd_ostream OS(path(Relative), EC);
+    ASSERT_FALSE(EC);
+    OS << Bytes;
+  }
+  std::string read(StringRef Relative) const {
+    auto Buffer = MemoryBuffer::getFile(path(Relative));
+    EXPECT_TRUE(bool(Buffer));
+    return Buffer ? (*Buffer)->getBuffer().str() : std::string();
+  }
+  bool cc(std::vector<std::string> Args) const {
+    std::vector<StringRef> Argv = {BRISK_TEST_CC};
+    for (const std::string &Arg : Args)
+      Argv.push_back(Arg);
+    SmallString<256> Cwd;
+    sys::fs::current_path(Cwd);
+    sys::fs::set_current_path(Root);
+    int Rc = sys::ExecuteAndWait(BRISK_TEST_CC, Argv);
+    sys::fs::set_current_path(Cwd);
+    return Rc == 0;
+  }
+  /// Writes Bytes as an executable and runs it; returns its exit code.
+  int run(StringRef Name, StringRef Bytes) const {
+    write(Name, Bytes);
+    sys::fs::setPermissions(path(Name), sys::fs::all_exe | sys::fs::owner_all);
+    return sys::ExecuteAndWait(path(Name), {path(Name)});
+  }
+  StripResult strip(StringRef Bytes, StripMode Mode, bool Debug = false) {
+    auto Result = stripElf(MemoryBufferRef(Bytes, "bin/main"), Mode, Debug);
+    EXPECT_TRUE(bool(Result));
+    if (!Result) {
+      consumeError(Result.takeError());
+      return {};
+    }
+    return std::move(*Result);
+  }
+
+  std::string Root;
+  std::string Original;
+};
+
+bool hasSection(StringRef Bytes, StringRef Wanted) {
+  auto File = object::ELFFile<object::ELF64LE>::create(Bytes);
+  if (!File) {
+    consumeError(File.takeError());
+    return false;
+  }
+  auto Sections = File->sections();
+  if (!Sections) {
+    consumeError(Sections.takeError());
+    return false;
+  }
+  for (const auto &Sec : *Sections) {
+    auto Name = File->getSectionName(Sec);
+    if (Name && *Name == Wanted)
+      return true;
+    if (!Name)
+      consumeError(Name.takeError());
+  }
+  return false;
+}
+
+TEST_F(StripperTest, ParseModes) {
+  for (auto [Text, Mode] :
+       {std::pair<StringRef, StripMode>{"none", StripMode::None},
+        {"debug", StripMode::Debug},
+        {"unneeded", StripMode::Unneeded},
+        {"all", StripMode::All}}) {
+    auto Parsed = parseStripMode(Text);
+    ASSERT_TRUE(bool(Parsed));
+    EXPECT_EQ(*Parsed, Mode);
+  }
+  auto Bad = parseStripMode("everything");
+  ASSERT_FALSE(bool(Bad));
+  EXPECT_EQ(toString(Bad.takeError()),
+            "unknown strip mode 'everything' (expected none, debug, unneeded "
+            "or all)");
+}
+
+TEST_F(StripperTest, DebugStripIsSmallerKeepsMappingAndStillRuns) {
+  ASSERT_EQ(run("original", Original), 42);
+  StripResult Result = strip(Original, StripMode::Debug);
+  EXPECT_TRUE(Result.Changed);
+  EXPECT_EQ(Result.Warning, "");
+  EXPECT_LT(Result.Bytes.size(), Original.size());
+  EXPECT_TRUE(hasSection(Original, ".debug_info"));
+  EXPECT_FALSE(hasSection(Result.Bytes, ".debug_info"));
+  // --strip-debug keeps the symbol table.
+  EXPECT_TRUE(hasSection(Result.Bytes, ".symtab"));
+  auto Before = readElfInfo(MemoryBufferRef(Original, "a"));
+  auto After = readElfInfo(MemoryBufferRef(Result.Bytes, "b"));
+  ASSERT_TRUE(Before && After);
+  ASSERT_EQ(Before->ProgramHeaders.size(), After->ProgramHeaders.size());
+  for (size_t I = 0; I < Before->ProgramHeaders.size(); ++I) {
+    EXPECT_EQ(Before->ProgramHeaders[I].Type, After->ProgramHeaders[I].Type);
+    EXPECT_EQ(Before->ProgramHeaders[I].VAddr, After->ProgramHeaders[I].VAddr);
+    EXPECT_EQ(Before->ProgramHeaders[I].MemSize,
+              After->ProgramHeaders[I].MemSize);
+    EXPECT_EQ(Before->ProgramHeaders[I].Flags, After->ProgramHeaders[I].Flags);
+  }
+  EXPECT_EQ(Result.BuildId, Before->BuildId);
+  EXPECT_EQ(After->BuildId, Before->BuildId);
+  EXPECT_EQ(run("stripped", Result.Bytes), 42);
+}
+
+TEST_F(StripperTest, AllIsSmallerThanDebugAndStillRuns) {
+  StripResult Debug = strip(Original, StripMode::Debug);
+  StripResult All = strip(Original, StripMode::All);
+  StripResult Unneeded = strip(Original, StripMode::Unneeded);
+  EXPECT_TRUE(All.Changed);
+  EXPECT_TRUE(Unneeded.Changed);
+  EXPECT_LT(All.Bytes.size(), Debug.Bytes.size());
+  EXPECT_LE(Unneeded.Bytes.size(), Debug.Bytes.size());
+  EXPECT_FALSE(hasSection(All.Bytes, ".symtab"));
+  EXPECT_EQ(run("all", All.Bytes), 42);
+  EXPECT_EQ(run("unneeded", Unneeded.Bytes), 42);
+}
+
+TEST_F(StripperTest, StrippingIsDeterministic) {
+  StripResult First = strip(Original, StripMode::All);
+  StripResult Second = strip(Original, StripMode::All);
+  EXPECT_EQ(First.Bytes, Second.Bytes);
+}
+
+TEST_F(StripperTest, NoneKeepsTheBytes) {
+  StripResult Result = strip(Original, StripMode::None);
+  EXPECT_FALSE(Result.Changed);
+  EXPECT_EQ(Result.Bytes, Original);
+  EXPECT_EQ(Result.Warning, "");
+  EXPECT_EQ(Result.DebugBytes, "");
+}
+
+TEST_F(StripperTest, AlreadyStrippedIsLeftAsIs) {
+  StripResult Once = strip(Original, StripMode::All);
+  StripResult Twice = strip(Once.Bytes, StripMode::All, /*Debug=*/true);
+  EXPECT_FALSE(Twice.Changed);
+  EXPECT_EQ(Twice.Bytes, Once.Bytes);
+  EXPECT_EQ(Twice.Warning, "");
+  // Nothing to split off a file without debug info.
+  EXPECT_EQ(Twice.DebugBytes, "");
+}
+
+TEST_F(StripperTest, ExtractDebugGivesADebugOnlyImage) {
+  StripResult Result = strip(Original, StripMode::All, /*Debug=*/true);
+  ASSERT_FALSE(Result.DebugBytes.empty());
+  EXPECT_EQ(Result.Warning, "");
+  auto Debug = readElfInfo(MemoryBufferRef(Result.DebugBytes, "debug"));
+  ASSERT_TRUE(bool(Debug)) << toString(Debug.takeError());
+  EXPECT_TRUE(Debug->HasDebugInfo);
+  EXPECT_EQ(Debug->BuildId, Result.BuildId);
+  EXPECT_TRUE(hasSection(Result.DebugBytes, ".debug_info"));
+  // --only-keep-debug turns code into NOBITS: the file is mostly DWARF.
+  EXPECT_LT(Result.DebugBytes.size(), Original.size());
+}
+
+TEST_F(StripperTest, NonElfIsAnError) {
+  auto Result = stripElf(MemoryBufferRef("#!/bin/sh\n", "bootstrap"),
+                         StripMode::All, false);
+  ASSERT_FALSE(bool(Result));
+  EXPECT_EQ(toString(Result.takeError()),
+            "bootstrap: not an ELF file, not stripped");
+}
+
+TEST_F(StripperTest, MalformedElfIsKeptWithAWarning) {
+  // Truncations and corrupted section tables: never a crash, never a change.
+  std::vector<std::string> Bad;
+  for (size_t Size : {size_t(4), size_t(63), size_t(64), size_t(200),
+                      Original.size() / 2, Original.size() - 1})
+    Bad.push_back(Original.substr(0, Size));
+  std::string BadShoff = Original;
+  BadShoff[0x28] = BadShoff[0x29] = BadShoff[0x2a] = '\x7f';
+  Bad.push_back(BadShoff);
+  std::string BadShnum = Original;
+  BadShnum[0x3c] = '\xff';
+  BadShnum[0x3d] = '\x7f';
+  Bad.push_back(BadShnum);
+  for (const std::string &Bytes : Bad) {
+    StripResult Result = strip(Bytes, StripMode::All, /*Debug=*/true);
+    EXPECT_FALSE(Result.Changed);
+    EXPECT_EQ(Result.Bytes, Bytes);
+    EXPECT_NE(Result.Warning.find("bin/main: "), std::string::npos)
+        << Result.Warning;
+    EXPECT_NE(Result.Warning.find("kept unstripped"), std::string::npos)
+        << Result.Warning;
+  }
+}
+
+TEST_F(StripperTest, CorruptedBytesNeverCrash) {
+  for (size_t Offset = 0; Offset < 128; ++Offset) {
+    std::string Bytes = Original;
+    Bytes[Offset] = static_cast<char>(Bytes[Offset] ^ 0xff);
+    auto Result = stripElf(MemoryBufferRef(Bytes, "x"), StripMode::All, true);
+    if (!Result) {
+      consumeError(Result.takeError());
+    } else if (!Result->Changed) {
+      EXPECT_EQ(Result->Bytes, Bytes);
+    }
+  }
+}
+
+TEST_F(StripperTest, DebugFileLayout) {
+  EXPECT_EQ(debugFileName("ab12cd34", "bin/main"), ".build-id/ab/12cd34.debug");
+  EXPECT_EQ(debugFileName("", "bin/main"), "bin/main.debug");
+  EXPECT_EQ(debugFileName("", "lib/libfoo.so.1"), "lib/libfoo.so.1.debug");
+}
+
+TEST_F(StripperTest, WriteDebugFileByBuildId) {
+  StripResult Result = strip(Original, StripMode::All, /*Debug=*/true);
+  ASSERT_EQ(Result.BuildId.size(), 40u);
+  ASSERT_FALSE(bool(writeDebugFile(path("dbg"), Result.BuildId, "bin/main",
+                                   Result.DebugBytes, /*Compress=*/false)));
+  std::string Expected = "dbg/.build-id/" + Result.BuildId.substr(0, 2) + "/" +
+                         Result.BuildId.substr(2) + ".debug";
+  EXPECT_EQ(read(Expected), Result.DebugBytes);
+
+  ASSERT_FALSE(bool(writeDebugFile(path("dbg2"), "", "bin/main",
+                                   Result.DebugBytes, /*Compress=*/false)));
+  EXPECT_EQ(read("dbg2/bin/main.debug"), Result.DebugBytes);
+}
+
+TEST_F(StripperTest, CompressedDebugFileIsSmallerAndStillElf) {
+  StripResult Result = strip(Original, StripMode::All, /*Debug=*/true);
+  ASSERT_FALSE(bool(writeDebugFile(path("dbg"), "", "main", Result.DebugBytes,
+                                   /*Compress=*/true)));
+  std::string Compressed = read("dbg/main.debug");
+  EXPECT_LT(Compressed.size(), Result.DebugBytes.size());
+  auto Info = readElfInfo(MemoryBufferRef(Compressed, "c"));
+  ASSERT_TRUE(bool(Info)) << toString(Info.takeError());
+  EXPECT_EQ(Info->BuildId, Result.BuildId);
+  // .debug_info now carries SHF_COMPRESSED with a zstd header.
+  auto File = object::ELFFile<object::ELF64LE>::create(Compressed);
+  ASSERT_TRUE(bool(File));
+  bool SawCompressed = false;
+  for (const auto &Sec : cantFail(File->sections())) {
+    auto Name = File->getSectionName(Sec);
+    if (Name && *Name == ".debug_info") {
+      SawCompressed = (Sec.sh_flags & ELF::SHF_COMPRESSED) != 0;
+      auto Data = cantFail(File->getSectionContents(Sec));
+      ASSERT_GE(Data.size(), sizeof(object::ELF64LE::Chdr));
+      auto *Chdr = reinterpret_cast<const object::ELF64LE::Chdr *>(Data.data());
+      EXPECT_EQ(Chdr->ch_type, ELF::ELFCOMPRESS_ZSTD);
+    } else if (!Name) {
+      consumeError(Name.takeError());
+    }
+  }
+  EXPECT_TRUE(SawCompressed);
+}
+
+} // namespace
