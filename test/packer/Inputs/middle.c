@@ -1,0 +1,2 @@
+int leaf_value(void);
+int middle_value(void) { return leaf_value() + 1; }
