@@ -1,23 +1,247 @@
 //===- Extractor.cpp - Run clang over each TU and summarise it ------------===//
+//
+// One CompilerInstance per TU on a thread pool. Each TU gets its own virtual
+// file system (for its working directory), its own diagnostics buffer and a
+// crash recovery context, so a crash or a compile error in one TU loses
+// nothing of the others, and output is assembled in input order whatever
+// the thread count.
+//
+//===----------------------------------------------------------------------===//
 
 #include "extract/Extractor.h"
 
+#include "extract/TUExtractor.h"
+
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/Version.h"
+#include "clang/Driver/Driver.h"
+#include "clang/Driver/Options.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Option/ArgList.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <dlfcn.h>
 
 namespace brisk {
+
+namespace {
+
+/// Forwards errors (not warnings: brisk is not a compiler) to clang's own
+/// text printer and counts them.
+class ErrorPrinter : public clang::DiagnosticConsumer {
+public:
+  ErrorPrinter(llvm::raw_ostream &OS, clang::DiagnosticOptions *Opts)
+      : Printer(OS, Opts) {}
+  void BeginSourceFile(const clang::LangOptions &LO,
+                       const clang::Preprocessor *PP) override {
+    Printer.BeginSourceFile(LO, PP);
+  }
+  void EndSourceFile() override { Printer.EndSourceFile(); }
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level >= clang::DiagnosticsEngine::Error)
+      Printer.HandleDiagnostic(Level, Info);
+  }
+
+private:
+  clang::TextDiagnosticPrinter Printer;
+};
+
+class SummaryAction : public clang::ASTFrontendAction {
+public:
+  SummaryAction(const InitCatalog *Catalog, TUSummary &Out)
+      : Catalog(Catalog), Out(Out) {}
+  std::unique_ptr<clang::ASTConsumer>
+  CreateASTConsumer(clang::CompilerInstance &CI, llvm::StringRef) override {
+    return makeSummaryConsumer(CI, Catalog, Out);
+  }
+
+private:
+  const InitCatalog *Catalog;
+  TUSummary &Out;
+};
+
+/// Drops arguments the clang driver does not know (gcc-only flags in a
+/// database written for g++), which would otherwise stop the TU.
+clang::tooling::ArgumentsAdjuster stripUnknownArguments() {
+  return [](const clang::tooling::CommandLineArguments &Args, llvm::StringRef) {
+    if (Args.size() < 2)
+      return Args;
+    std::vector<const char *> Argv;
+    for (size_t I = 1; I < Args.size(); ++I)
+      Argv.push_back(Args[I].c_str());
+    unsigned MissingIndex = 0, MissingCount = 0;
+    const llvm::opt::OptTable &Table = clang::driver::getDriverOptTable();
+    llvm::opt::InputArgList Parsed = Table.ParseArgs(
+        Argv, MissingIndex, MissingCount,
+        llvm::opt::Visibility(clang::driver::options::ClangOption));
+    std::vector<bool> Drop(Args.size(), false);
+    for (const llvm::opt::Arg *A : Parsed)
+      if (A->getOption().getKind() == llvm::opt::Option::UnknownClass)
+        Drop[A->getIndex() + 1] = true;
+    clang::tooling::CommandLineArguments Out;
+    for (size_t I = 0; I < Args.size(); ++I)
+      if (!Drop[I])
+        Out.push_back(Args[I]);
+    return Out;
+  };
+}
+
+std::vector<std::string> adjustCommandLine(std::vector<std::string> Args,
+                                           llvm::StringRef File) {
+  using namespace clang::tooling;
+  for (const ArgumentsAdjuster &A :
+       {getClangSyntaxOnlyAdjuster(), getClangStripOutputAdjuster(),
+        getClangStripDependencyFileAdjuster(), stripUnknownArguments()})
+    Args = A(Args, File);
+  bool HasResourceDir = llvm::any_of(Args, [](const std::string &A) {
+    return llvm::StringRef(A).starts_with("-resource-dir");
+  });
+  if (!HasResourceDir && !Args.empty())
+    Args.insert(Args.begin() + 1, "-resource-dir=" + clangResourceDir());
+  return Args;
+}
+
+/// Runs one compiler invocation; returns false if it crashed.
+bool runInvocation(std::vector<std::string> CommandLine,
+                   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                   const InitCatalog *Catalog, TUSummary &Out,
+                   std::string &Diags) {
+  llvm::raw_string_ostream DiagOS(Diags);
+  auto DiagOpts = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
+  DiagOpts->ShowColors = false;
+  ErrorPrinter Printer(DiagOS, DiagOpts.get());
+  auto Files = llvm::makeIntrusiveRefCnt<clang::FileManager>(
+      clang::FileSystemOptions(), std::move(FS));
+  clang::tooling::ToolInvocation Invocation(
+      std::move(CommandLine), std::make_unique<SummaryAction>(Catalog, Out),
+      Files.get());
+  Invocation.setDiagnosticConsumer(&Printer);
+  llvm::CrashRecoveryContext CRC;
+  bool Ran = false;
+  bool Survived = CRC.RunSafely([&] { Ran = Invocation.run(); });
+  Out.ErrorCount = Printer.getNumErrors();
+  Out.HadErrors = Out.ErrorCount > 0 || !Ran;
+  return Survived;
+}
+
+void extractOne(const clang::tooling::CompileCommand &Cmd,
+                const std::string &File, const InitCatalog *Catalog,
+                TUSummary &Out, std::string &Diags) {
+  Out.MainFile = File;
+  auto FS = llvm::vfs::createPhysicalFileSystem();
+  FS->setCurrentWorkingDirectory(Cmd.Directory);
+  if (!runInvocation(adjustCommandLine(Cmd.CommandLine, File), std::move(FS),
+                     Catalog, Out, Diags)) {
+    // Nothing the crashed TU produced can be trusted.
+    Out = TUSummary();
+    Out.MainFile = File;
+    Out.HadErrors = true;
+    Out.ErrorCount = 1;
+    Diags += File + ": error: brisk-check crashed while analysing this file; "
+                    "it is left out of the analysis\n";
+  }
+}
+
+} // namespace
+
+std::string clangResourceDir() {
+  static const std::string Dir = [] {
+    // The resource directory belongs to the clang libraries we run with:
+    // <prefix>/lib/libclang-cpp.so -> <prefix>/lib/clang/<major>.
+    Dl_info Info;
+    if (dladdr(reinterpret_cast<void *>(
+                   &clang::tooling::getClangSyntaxOnlyAdjuster),
+               &Info) &&
+        Info.dli_fname) {
+      llvm::SmallString<256> Prefix(Info.dli_fname);
+      llvm::sys::path::remove_filename(Prefix);
+      llvm::sys::path::remove_filename(Prefix);
+      llvm::sys::path::append(Prefix, "bin", "clang");
+      std::string Candidate = clang::driver::Driver::GetResourcesPath(Prefix);
+      if (llvm::sys::fs::exists(Candidate + "/include/stddef.h"))
+        return Candidate;
+    }
+    return std::string("/usr/lib/llvm-" CLANG_VERSION_MAJOR_STRING
+                       "/lib/clang/" CLANG_VERSION_MAJOR_STRING);
+  }();
+  return Dir;
+}
+
+TUSummary extractSummaryFromCode(llvm::StringRef Code, llvm::StringRef FileName,
+                                 const std::vector<std::string> &Args,
+                                 const ExtractOptions &Options) {
+  auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::getRealFileSystem());
+  auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+  Memory->addFile(FileName, 0, llvm::MemoryBuffer::getMemBufferCopy(Code));
+  Overlay->pushOverlay(Memory);
+  std::vector<std::string> CommandLine = {"clang++"};
+  CommandLine.insert(CommandLine.end(), Args.begin(), Args.end());
+  CommandLine.push_back(FileName.str());
+  TUSummary Out;
+  Out.MainFile = FileName.str();
+  std::string Diags;
+  if (!runInvocation(adjustCommandLine(CommandLine, FileName), Overlay,
+                     Options.Catalog, Out, Diags)) {
+    Out.HadErrors = true;
+    Out.ErrorCount = std::max(Out.ErrorCount, 1u);
+  }
+  if (Options.DiagOut)
+    *Options.DiagOut << Diags;
+  return Out;
+}
 
 llvm::Expected<ExtractResult>
 extractSummaries(const clang::tooling::CompilationDatabase &DB,
                  const std::vector<std::string> &Files,
                  const ExtractOptions &Options) {
-  (void)DB;
-  (void)Options;
-  ExtractResult Result;
+  llvm::CrashRecoveryContext::Enable();
+  std::vector<clang::tooling::CompileCommand> Commands;
   for (const std::string &File : Files) {
-    TUSummary S;
-    S.MainFile = File;
-    Result.Summaries.push_back(std::move(S));
+    std::vector<clang::tooling::CompileCommand> Found =
+        DB.getCompileCommands(File);
+    if (Found.empty())
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     File +
+                                         ": not in the compilation database");
+    Commands.push_back(std::move(Found.front()));
   }
+
+  ExtractResult Result;
+  Result.Summaries.resize(Files.size());
+  std::vector<std::string> Diags(Files.size());
+  {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Options.Jobs));
+    for (size_t I = 0; I < Files.size(); ++I)
+      Pool.async([&, I] {
+        extractOne(Commands[I], Files[I], Options.Catalog, Result.Summaries[I],
+                   Diags[I]);
+      });
+    Pool.wait();
+  }
+  for (size_t I = 0; I < Files.size(); ++I) {
+    if (Options.DiagOut)
+      *Options.DiagOut << Diags[I];
+    if (Result.Summaries[I].HadErrors)
+      ++Result.ParseErrors;
+  }
+  if (!Files.empty() && Result.ParseErrors == Files.size() &&
+      llvm::all_of(Result.Summaries,
+                   [](const TUSummary &S) { return S.Functions.empty(); }))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "no translation unit could be parsed");
   return Result;
 }
 

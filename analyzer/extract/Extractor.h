@@ -12,6 +12,7 @@
 #include "catalog/InitCatalog.h"
 #include "model/Summary.h"
 
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
 #include <string>
@@ -24,7 +25,7 @@ class CompilationDatabase;
 namespace brisk {
 
 struct ExtractOptions {
-  unsigned Jobs = 0;        // 0: all cores
+  unsigned Jobs = 0; // 0: all cores
   const InitCatalog *Catalog = nullptr;
   /// Where clang's own diagnostics for broken TUs go (file:line:col: error:).
   llvm::raw_ostream *DiagOut = nullptr;
@@ -44,6 +45,17 @@ llvm::Expected<ExtractResult>
 extractSummaries(const clang::tooling::CompilationDatabase &DB,
                  const std::vector<std::string> &Files,
                  const ExtractOptions &Options);
+
+/// Extracts the summary of one translation unit given as text, compiled as
+/// FileName with Args (flags only); for tests and tools that already hold the
+/// code. Headers are read from disk.
+TUSummary extractSummaryFromCode(llvm::StringRef Code, llvm::StringRef FileName,
+                                 const std::vector<std::string> &Args,
+                                 const ExtractOptions &Options);
+
+/// The clang resource directory (builtin headers such as stddef.h) of the
+/// clang brisk is linked with.
+std::string clangResourceDir();
 
 } // namespace brisk
 

@@ -80,6 +80,13 @@ struct CatalogMatch {
   OnceKind Once = OnceKind::None;
   /// The origins of the arguments the entry's hoisting condition looks at.
   std::vector<ValueOrigin> Args;
+  /// The entry's hoisting condition: "always", "request-independent" (Args
+  /// must not depend on the request) or "constant-args" (Args must be
+  /// compile-time constants), so a summary can be judged without the
+  /// catalogue.
+  std::string Condition;
+  /// Which call or constructor argument each of Args is.
+  std::vector<unsigned> ArgIndexes;
 };
 
 /// A function-like entity defined in the TU: free function, method,

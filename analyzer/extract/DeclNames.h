@@ -1,0 +1,36 @@
+//===- DeclNames.h - Stable names and locations for summaries -------------===//
+//
+// Summaries outlive the AST, so every declaration and location is turned into
+// plain strings here: USRs (with a location-based fallback when clang cannot
+// make one), qualified names without inline namespaces, and absolute
+// file:line:col of the spelling the user wrote (macro uses, not definitions).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BRISK_ANALYZER_EXTRACT_DECLNAMES_H
+#define BRISK_ANALYZER_EXTRACT_DECLNAMES_H
+
+#include "model/Summary.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/Basic/SourceLocation.h"
+
+#include <string>
+
+namespace brisk {
+
+std::string usrOf(const clang::Decl *D);
+
+/// "ns::Class::method", inline namespaces (std::__cxx11) left out. A lambda's
+/// call operator is named after its enclosing function: "main::lambda".
+std::string qualifiedName(const clang::NamedDecl *D);
+
+SourceLoc sourceLoc(const clang::SourceManager &SM, clang::SourceLocation L);
+
+/// The template pattern's qualified name for class template specialisations
+/// (std::basic_regex for std::regex), else qualifiedName.
+std::string className(const clang::CXXRecordDecl *RD);
+
+} // namespace brisk
+
+#endif // BRISK_ANALYZER_EXTRACT_DECLNAMES_H

@@ -1,0 +1,38 @@
+//===- TUExtractor.h - Summarise one parsed translation unit --------------===//
+//
+// Walks the functions defined outside system headers and records, per
+// function, its calls, catalogue matches and handler registrations with the
+// origins of their arguments and whether they sit in a once-guarded region.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BRISK_ANALYZER_EXTRACT_TUEXTRACTOR_H
+#define BRISK_ANALYZER_EXTRACT_TUEXTRACTOR_H
+
+#include "catalog/InitCatalog.h"
+#include "model/Summary.h"
+
+#include "clang/AST/ASTConsumer.h"
+
+#include <memory>
+
+namespace clang {
+class ASTContext;
+class CompilerInstance;
+} // namespace clang
+
+namespace brisk {
+
+/// Fills Out.Functions and Out.Handlers from a parsed AST.
+void summarizeTranslationUnit(clang::ASTContext &Ctx,
+                              const InitCatalog *Catalog, TUSummary &Out);
+
+/// An ASTConsumer that summarises into Out and asks the parser to skip the
+/// bodies of functions in system headers, which no rule looks at.
+std::unique_ptr<clang::ASTConsumer>
+makeSummaryConsumer(clang::CompilerInstance &CI, const InitCatalog *Catalog,
+                    TUSummary &Out);
+
+} // namespace brisk
+
+#endif // BRISK_ANALYZER_EXTRACT_TUEXTRACTOR_H

@@ -1,0 +1,59 @@
+//===- ValueOrigins.h - Where a function's values come from ---------------===//
+//
+// Intra-procedural, flow-insensitive taint: a local depends on whatever its
+// initialiser or any write to it depends on (assignment, a non-const method
+// called on it, being passed by non-const reference or pointer), iterated to
+// a fixpoint. Parameters of the analysed function are symbolic (one bit
+// each) so that linking can decide per call path whether they carry request
+// data.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BRISK_ANALYZER_EXTRACT_VALUEORIGINS_H
+#define BRISK_ANALYZER_EXTRACT_VALUEORIGINS_H
+
+#include "model/Summary.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace brisk {
+
+ValueOrigin joinOrigins(const ValueOrigin &A, const ValueOrigin &B);
+
+/// True for calls that fetch the next event from the Runtime API: they return
+/// (or fill their out-arguments with) per-invocation request data.
+bool fetchesRuntimeEvent(const clang::CallExpr *CE);
+
+/// True when E mentions the Runtime API's next-invocation path, directly or
+/// through a variable initialised with it.
+bool mentionsNextInvocationPath(const clang::Stmt *S);
+
+class ValueOrigins {
+public:
+  /// Fn: the function whose parameters are symbolic (may be null for a
+  /// global initialiser). Body: the statements to learn locals from.
+  ValueOrigins(const clang::FunctionDecl *Fn, const clang::Stmt *Body);
+
+  ValueOrigin originOf(const clang::Expr *E) const;
+
+private:
+  ValueOrigin originOf(const clang::Expr *E, unsigned Depth) const;
+  ValueOrigin originOfVar(const clang::VarDecl *VD, unsigned Depth) const;
+  void collect(const clang::Stmt *Body);
+  void solve();
+
+  llvm::DenseMap<const clang::ParmVarDecl *, unsigned> ParamIndex;
+  /// Locals of the analysed function and the expressions that write them.
+  llvm::DenseMap<const clang::VarDecl *,
+                 llvm::SmallVector<const clang::Expr *, 2>>
+      Sources;
+  llvm::DenseMap<const clang::VarDecl *, ValueOrigin> Locals;
+  friend class SourceCollector;
+};
+
+} // namespace brisk
+
+#endif // BRISK_ANALYZER_EXTRACT_VALUEORIGINS_H
