@@ -8,13 +8,17 @@ namespace brisk {
 
 namespace {
 
+/// "'What' in handler 'H': why it is expensive; what to do instead". The
+/// catalogue's message says why, user entries without one get a generic
+/// reason.
 std::string describe(const InitCatalogEntry &Entry, const CatalogMatch &Match,
                      llvm::StringRef Handler) {
-  std::string Msg = "'" + Match.What + "' ";
-  Msg += Entry.Kind == SiteKind::Construct ? "is constructed" : "is called";
-  Msg += " on every invocation of handler '" + Handler.str() + "'";
+  std::string Msg = "'" + Match.What + "' in handler '" + Handler.str() + "': ";
   if (!Entry.Message.empty())
-    Msg += " (" + Entry.Message + ")";
+    Msg += Entry.Message;
+  else
+    Msg += Entry.Kind == SiteKind::Construct ? "constructed per invocation"
+                                             : "called per invocation";
   if (!Entry.Hint.empty())
     Msg += "; " + Entry.Hint;
   return Msg;

@@ -21,8 +21,10 @@ InitCatalog catalog() {
     E.Condition = Cond;
     E.Kind = Kind;
     E.Args = {0};
-    E.Message = "costly";
-    E.Hint = "hoist it";
+    if (Id != "request") {
+      E.Message = "costly";
+      E.Hint = "hoist it";
+    }
     C.Entries.push_back(E);
   };
   Add("always", HoistCondition::Always, SiteKind::Call);
@@ -60,8 +62,7 @@ TEST(InitInHandlerTest, ReportsReachedMatchWithPathAndHandler) {
   EXPECT_EQ(F[0].Category, "cat-always");
   EXPECT_EQ(F[0].Loc, loc(File, 21, 5));
   EXPECT_EQ(F[0].Handler, "h");
-  EXPECT_EQ(F[0].Message, "'always' is called on every invocation of handler "
-                          "'h' (costly); hoist it");
+  EXPECT_EQ(F[0].Message, "'always' in handler 'h': costly; hoist it");
   ASSERT_EQ(F[0].Trace.size(), 1u);
   EXPECT_EQ(F[0].Trace[0].Function, "h");
   EXPECT_EQ(F[0].Trace[0].Callee, "g");
@@ -88,8 +89,7 @@ TEST(InitInHandlerTest, ConstantArgsConditionFollowsOrigins) {
   auto F = run({H}, {"h"});
   ASSERT_EQ(F.size(), 1u);
   EXPECT_EQ(F[0].Loc.Line, 2u);
-  EXPECT_EQ(F[0].Message, "'constant' is constructed on every invocation of "
-                          "handler 'h' (costly); hoist it");
+  EXPECT_EQ(F[0].Message, "'constant' in handler 'h': costly; hoist it");
 }
 
 TEST(InitInHandlerTest, RequestIndependentConditionFollowsTaint) {
@@ -105,6 +105,8 @@ TEST(InitInHandlerTest, RequestIndependentConditionFollowsTaint) {
   ASSERT_EQ(F.size(), 2u);
   EXPECT_EQ(F[0].Loc.Line, 21u);
   EXPECT_EQ(F[1].Loc.Line, 22u);
+  EXPECT_EQ(F[0].Message,
+            "'request' in handler 'h': constructed per invocation");
 }
 
 TEST(InitInHandlerTest, OneFindingPerSiteWithTheShortestTrace) {
