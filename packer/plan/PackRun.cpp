@@ -34,7 +34,11 @@ public:
 
 private:
   PackExit fail(StringRef Subject, const Twine &What) {
-    Err << "brisk-pack: error: " << Subject << ": " << What << "\n";
+    // Lower layers often name the file already; say it once.
+    std::string Text = What.str();
+    StringRef Message(Text);
+    Message.consume_front((Subject + ": ").str());
+    Err << "brisk-pack: error: " << Subject << ": " << Message << "\n";
     return BadInput;
   }
   void warn(StringRef Subject, const Twine &What) {
