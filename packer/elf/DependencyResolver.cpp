@@ -125,6 +125,24 @@ static StringRef multiarchTriple(uint16_t Machine) {
   }
 }
 
+/// Lambda runs little-endian 64-bit x86_64 or arm64 code; a program for
+/// anything else, or for the other architecture, can never start there.
+static Error checkArchitecture(StringRef Path, const ElfInfo &Info,
+                               const RuntimeProfile &Runtime) {
+  uint16_t Expected =
+      Runtime.Architecture == "arm64" ? ELF::EM_AARCH64 : ELF::EM_X86_64;
+  if (Info.Machine == Expected && Info.Is64Bit && Info.IsLittleEndian)
+    return Error::success();
+  std::string Arch = Info.Is64Bit ? "64-bit" : "32-bit";
+  return createStringError(
+      inconvertibleErrorCode(),
+      Path + " is a " + Arch + " " + machineName(Info.Machine).str() +
+          " ELF file but " + Runtime.Name + " runs " +
+          (Runtime.Architecture.empty() ? std::string("x86_64")
+                                        : Runtime.Architecture) +
+          " code");
+}
+
 namespace {
 
 /// One object loaded into the simulated process.
@@ -303,6 +321,8 @@ Expected<DependencyClosure> Resolver::run(StringRef Executable) {
   if (!Main)
     return Main.takeError();
   const ElfInfo &MainInfo = Objects[0].Info;
+  if (Error E = checkArchitecture(Objects[0].RealPath, MainInfo, Runtime))
+    return E;
   Machine = MainInfo.Machine;
   Is64Bit = MainInfo.Is64Bit;
   IsLittleEndian = MainInfo.IsLittleEndian;

@@ -240,6 +240,33 @@ TEST_F(ResolverTest, MissingExecutableAndNonElfExecutable) {
   EXPECT_EQ(toString(Text.takeError()), path("main.c") + ": not an ELF file");
 }
 
+TEST_F(ResolverTest, ExecutableForAnotherArchitectureIsRefused) {
+  buildFoo({});
+  buildMain("-Wl,--disable-new-dtags");
+  // The same program is right for x86_64 and wrong for arm64.
+  auto Arm =
+      loadRuntimeProfile(BRISK_TEST_RULES_DIR, "provided.al2023", "arm64");
+  ASSERT_TRUE(bool(Arm));
+  auto Refused = resolveDependencies(path("main"), {}, *Arm);
+  ASSERT_FALSE(bool(Refused));
+  EXPECT_EQ(toString(Refused.takeError()),
+            path("main") + " is a 64-bit x86_64 ELF file but provided.al2023 "
+                           "runs arm64 code");
+  EXPECT_TRUE(bool(resolveDependencies(path("main"), {}, Runtime)));
+
+  auto Main = MemoryBuffer::getFile(path("main"));
+  ASSERT_TRUE(bool(Main));
+  std::string Bytes = (*Main)->getBuffer().str();
+  Bytes[18] = static_cast<char>(ELF::EM_AARCH64);
+  Bytes[19] = 0;
+  write("main-arm", Bytes);
+  auto Wrong = resolveDependencies(path("main-arm"), {}, Runtime);
+  ASSERT_FALSE(bool(Wrong));
+  EXPECT_EQ(toString(Wrong.takeError()),
+            path("main-arm") + " is a 64-bit aarch64 ELF file but "
+                               "provided.al2023 runs x86_64 code");
+}
+
 TEST_F(ResolverTest, LdSoConfIncludesInGlobOrder) {
   ASSERT_FALSE(sys::fs::create_directories(path("etc/ld.so.conf.d")));
   write("etc/ld.so.conf",
