@@ -29,16 +29,18 @@ std::string describe(const InitCatalogEntry &Entry, const CatalogMatch &Match,
 bool InitInHandler::isHoistable(const InitCatalogEntry &Entry,
                                 const CatalogMatch &Match, NodeId Where,
                                 const Reachability &Reach) const {
+  // Match.Args holds the origins of the entry's arguments that the call
+  // actually has (PQconnectdb* names two, PQconnectdb takes one).
   switch (Entry.Condition) {
   case HoistCondition::Always:
     return true;
   case HoistCondition::RequestIndependent:
-    return Match.Args.size() >= Entry.Args.size() &&
-           llvm::none_of(Match.Args, [&](const ValueOrigin &O) {
-             return Reach.mayDependOnRequest(Where, O);
-           });
+    return llvm::none_of(Match.Args, [&](const ValueOrigin &O) {
+      return Reach.mayDependOnRequest(Where, O);
+    });
   case HoistCondition::ConstantArgs:
-    return Match.Args.size() >= Entry.Args.size() &&
+    // Nothing known about the arguments proves nothing constant.
+    return (Entry.Args.empty() || !Match.Args.empty()) &&
            llvm::all_of(Match.Args, [&](const ValueOrigin &O) {
              return Reach.isConstant(Where, O);
            });
