@@ -200,16 +200,36 @@ static Expected<ElfInfo> readInfoAt(StringRef Path) {
 }
 
 bool Resolver::acceptable(StringRef Path) {
+  // Like the loader, decide from the ELF header alone: a candidate of the
+  // right class, byte order and machine is taken, and a problem deeper in
+  // the file is then reported as that file's error rather than as "cannot
+  // find". Text files (linker scripts such as libc.so) are skipped.
   if (!sys::fs::is_regular_file(Path))
     return false;
-  auto Info = readInfoAt(Path);
-  if (!Info) {
-    // Linker scripts (libc.so), truncated files: the loader skips them too.
-    consumeError(Info.takeError());
+  auto File = sys::fs::openNativeFileForRead(Path);
+  if (!File) {
+    consumeError(File.takeError());
     return false;
   }
-  return Info->Machine == Machine && Info->Is64Bit == Is64Bit &&
-         Info->IsLittleEndian == IsLittleEndian;
+  char Header[20] = {};
+  auto Read = sys::fs::readNativeFile(*File, Header);
+  sys::fs::closeFile(*File);
+  if (!Read) {
+    consumeError(Read.takeError());
+    return false;
+  }
+  StringRef Bytes(Header, *Read);
+  if (Bytes.size() < sizeof(Header) || !looksLikeElf(Bytes))
+    return false;
+  bool Little = Bytes[ELF::EI_DATA] == ELF::ELFDATA2LSB;
+  bool Big = Bytes[ELF::EI_DATA] == ELF::ELFDATA2MSB;
+  bool Wide = Bytes[ELF::EI_CLASS] == ELF::ELFCLASS64;
+  bool Narrow = Bytes[ELF::EI_CLASS] == ELF::ELFCLASS32;
+  if (!(Little || Big) || !(Wide || Narrow))
+    return false;
+  uint8_t Lo = Bytes[18], Hi = Bytes[19];
+  uint16_t FileMachine = Little ? (Hi << 8 | Lo) : (Lo << 8 | Hi);
+  return FileMachine == Machine && Wide == Is64Bit && Little == IsLittleEndian;
 }
 
 std::optional<std::string>

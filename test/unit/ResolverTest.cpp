@@ -205,6 +205,33 @@ TEST_F(ResolverTest, WrongMachineAndNonElfCandidatesAreSkipped) {
   EXPECT_EQ(realPaths(*Closure)["libbar.so.1"], path("lib/libbar.so.1.2.3"));
 }
 
+TEST_F(ResolverTest, BrokenCandidateIsReportedNotSkipped) {
+  buildFoo({});
+  buildMain("-Wl,--disable-new-dtags");
+  // A right-machine header on a truncated file: it would be the loader's
+  // pick, so packing another copy silently would be wrong.
+  ASSERT_FALSE(sys::fs::create_directories(path("broken")));
+  auto Bar = MemoryBuffer::getFile(path("lib/libbar.so.1.2.3"));
+  ASSERT_TRUE(bool(Bar));
+  write("broken/libbar.so.1", (*Bar)->getBuffer().take_front(100));
+  ResolveOptions Options;
+  Options.LibraryPath = {path("broken")};
+  // libbar is needed by libfoo, whose loader chain carries main's DT_RPATH:
+  // that is searched first and finds the good copy.
+  auto Closure = resolveDependencies(path("main"), Options, Runtime);
+  ASSERT_TRUE(bool(Closure)) << toString(Closure.takeError());
+  EXPECT_EQ(realPaths(*Closure)["libbar.so.1"], path("lib/libbar.so.1.2.3"));
+
+  buildMain("-Wl,--enable-new-dtags");
+  Options.LibraryPath = {path("broken"), path("lib")};
+  auto Broken = resolveDependencies(path("main"), Options, Runtime);
+  ASSERT_FALSE(bool(Broken));
+  std::string Message = toString(Broken.takeError());
+  EXPECT_EQ(Message.rfind(path("broken/libbar.so.1") + ": malformed ELF: ", 0),
+            0u)
+      << Message;
+}
+
 TEST_F(ResolverTest, IncludedLibrariesJoinWithTheirDependencies) {
   buildFoo({"-Wl,-rpath,$ORIGIN", "-Wl,--enable-new-dtags"});
   ASSERT_TRUE(
