@@ -110,6 +110,9 @@ std::vector<std::string> adjustCommandLine(std::vector<std::string> Args,
   });
   if (!HasResourceDir && !Args.empty())
     Args.insert(Args.begin() + 1, "-resource-dir=" + clangResourceDir());
+  // Errors go to our own printer; this keeps clang from also printing
+  // "N errors generated." on stderr.
+  Args.push_back("-fno-caret-diagnostics");
   return Args;
 }
 
@@ -121,6 +124,7 @@ bool runInvocation(std::vector<std::string> CommandLine,
   llvm::raw_string_ostream DiagOS(Diags);
   auto DiagOpts = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
   DiagOpts->ShowColors = false;
+  DiagOpts->ShowCarets = false;
   ErrorPrinter Printer(DiagOS, DiagOpts.get());
   auto Files = llvm::makeIntrusiveRefCnt<clang::FileManager>(
       clang::FileSystemOptions(), std::move(FS));

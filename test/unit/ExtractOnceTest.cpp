@@ -1,0 +1,121 @@
+//===- ExtractOnceTest.cpp - Once-guarded sites and their negatives -------===//
+
+#include "ExtractTestSupport.h"
+
+using namespace brisk;
+using namespace brisk::test;
+
+namespace {
+
+OnceKind onceOf(const TUSummary &S, const std::string &Fn,
+                const std::string &Callee, unsigned Site = 0) {
+  const FunctionSummary *F = function(S, Fn);
+  if (!F) {
+    ADD_FAILURE() << "no function " << Fn;
+    return OnceKind::None;
+  }
+  auto Calls = callsTo(*F, Callee);
+  if (Site >= Calls.size()) {
+    ADD_FAILURE() << "no call " << Site << " to " << Callee << " in " << Fn;
+    return OnceKind::None;
+  }
+  return Calls[Site]->Once;
+}
+
+constexpr const char *Prelude = R"(
+#include <memory>
+#include <mutex>
+#include <optional>
+struct Conn { Conn(); };
+Conn *connect();
+int expensive();
+void cheap();
+)";
+
+TEST(ExtractOnce, FunctionLocalStaticInitialiser) {
+  TUSummary S = summarize(std::string(Prelude) + R"(
+void f() {
+  static int V = expensive();
+  static int W = [] { return expensive(); }();
+  int X = expensive();
+  (void)V; (void)W; (void)X;
+}
+)");
+  EXPECT_EQ(onceOf(S, "f", "expensive", 0), OnceKind::StaticLocalInit);
+  EXPECT_EQ(onceOf(S, "f", "f::lambda", 0), OnceKind::StaticLocalInit);
+  EXPECT_EQ(onceOf(S, "f", "expensive", 1), OnceKind::None);
+}
+
+TEST(ExtractOnce, CallOnceCallable) {
+  TUSummary S = summarize(std::string(Prelude) + R"(
+std::once_flag Flag;
+void init() { expensive(); }
+void f() {
+  std::call_once(Flag, [] { expensive(); });
+  std::call_once(Flag, init);
+  auto Later = [] { cheap(); };
+  std::call_once(Flag, Later);
+  init();
+}
+)");
+  EXPECT_EQ(onceOf(S, "f", "f::lambda", 0), OnceKind::CallOnce);
+  EXPECT_EQ(onceOf(S, "f", "init", 0), OnceKind::CallOnce);
+  EXPECT_EQ(onceOf(S, "f", "f::lambda", 1), OnceKind::CallOnce);
+  EXPECT_EQ(onceOf(S, "f", "init", 1), OnceKind::None);
+}
+
+TEST(ExtractOnce, LazyInitGuards) {
+  TUSummary S = summarize(std::string(Prelude) + R"(
+Conn *gConn = nullptr;
+std::unique_ptr<Conn> gOwned;
+std::optional<int> gValue;
+bool gReady = false;
+struct Service {
+  std::shared_ptr<Conn> C;
+  void handle() {
+    if (!C) { C = std::make_shared<Conn>(); }
+  }
+};
+void f() {
+  if (!gConn) { gConn = connect(); }
+  if (gOwned == nullptr) gOwned.reset(connect());
+  if (!gValue.has_value()) gValue.emplace(expensive());
+  if (!gReady) { expensive(); gReady = true; }
+}
+)");
+  EXPECT_EQ(onceOf(S, "f", "connect", 0), OnceKind::LazyInitGuard);
+  EXPECT_EQ(onceOf(S, "f", "connect", 1), OnceKind::LazyInitGuard);
+  EXPECT_EQ(onceOf(S, "f", "expensive", 0), OnceKind::LazyInitGuard);
+  EXPECT_EQ(onceOf(S, "f", "expensive", 1), OnceKind::LazyInitGuard);
+  EXPECT_EQ(onceOf(S, "Service::handle", "Conn::Conn", 0),
+            OnceKind::LazyInitGuard);
+}
+
+TEST(ExtractOnce, NotLazyInitGuards) {
+  TUSummary S = summarize(std::string(Prelude) + R"(
+Conn *gConn = nullptr;
+Conn *gOther = nullptr;
+bool gFlag = false;
+void f(bool Fresh) {
+  // An unrelated condition.
+  if (Fresh) { gConn = connect(); }
+  // The block does not initialise the tested variable.
+  if (!gConn) { gOther = connect(); }
+  // A local is not state that survives the invocation.
+  Conn *Local = nullptr;
+  if (!Local) { Local = connect(); }
+  // Tests the flag but never sets it.
+  if (!gFlag) { expensive(); }
+  // The else branch of a guard runs every time.
+  if (!gConn) { gConn = connect(); } else { cheap(); }
+}
+)");
+  EXPECT_EQ(onceOf(S, "f", "connect", 0), OnceKind::None);
+  EXPECT_EQ(onceOf(S, "f", "connect", 1), OnceKind::None);
+  EXPECT_EQ(onceOf(S, "f", "connect", 2), OnceKind::None);
+  EXPECT_EQ(onceOf(S, "f", "expensive", 0), OnceKind::None);
+  EXPECT_EQ(onceOf(S, "f", "connect", 3), OnceKind::LazyInitGuard);
+  EXPECT_EQ(onceOf(S, "f", "cheap", 0), OnceKind::None);
+}
+
+} // namespace
