@@ -366,6 +366,22 @@ Expected<DependencyClosure> Resolver::run(StringRef Executable) {
       SystemDirs.push_back(Options.SysRoot + Dir);
   }
 
+  // The kernel maps the executable's interpreter before anything else, and
+  // the loader answers a DT_NEEDED of its soname with it.
+  // (A copy: loading grows Objects and would move MainInfo.)
+  std::string Interpreter = MainInfo.Interpreter;
+  if (!Interpreter.empty() && acceptable(Interpreter)) {
+    auto Loaded = load(Interpreter, 0);
+    if (!Loaded)
+      return Loaded.takeError();
+    const ElfInfo &Interp = Objects[*Loaded].Info;
+    std::string Name = Interp.SOName.empty()
+                           ? sys::path::filename(Interpreter).str()
+                           : Interp.SOName;
+    BySoname[Name] = *Loaded;
+    FoundAs[Name] = Interpreter;
+  }
+
   if (Error E = walk({0}))
     return E;
 

@@ -105,6 +105,9 @@ public:
       return E;
     if (Error E = readSections(Info))
       return E;
+    if (!SawVerneedSection && VerneedAddr)
+      if (Error E = readVerneedFromDynamic(Info))
+        return E;
 
     switch (Header.e_type) {
     case ELF::ET_EXEC:
@@ -175,6 +178,10 @@ private:
         StrSize = Entry.getVal();
       } else if (Entry.d_tag == ELF::DT_FLAGS_1) {
         Flags1 = Entry.getVal();
+      } else if (Entry.d_tag == ELF::DT_VERNEED) {
+        VerneedAddr = Entry.getPtr();
+      } else if (Entry.d_tag == ELF::DT_VERNEEDNUM) {
+        VerneedNum = Entry.getVal();
       }
     }
     if (!HasStrTab)
@@ -188,18 +195,7 @@ private:
     if (Begin < Data.begin() || Begin > Data.end() ||
         StrSize > static_cast<uint64_t>(Data.end() - Begin))
       return malformed(Buffer, "DT_STRTAB lies outside the file");
-    StringRef Strings(Begin, StrSize);
-
-    auto StringAt = [&](uint64_t Offset) -> Expected<std::string> {
-      if (Offset >= Strings.size())
-        return malformed(Buffer, formatv("dynamic string offset {0} is past "
-                                         "the string table ({1} bytes)",
-                                         Offset, Strings.size())
-                                     .str());
-      return Strings.substr(Offset)
-          .take_until([](char C) { return C == '\0'; })
-          .str();
-    };
+    DynStrings = StringRef(Begin, StrSize);
     for (const auto &Entry : *Dyn) {
       auto Tag = Entry.d_tag;
       if (Tag != ELF::DT_NEEDED && Tag != ELF::DT_SONAME &&
@@ -220,6 +216,65 @@ private:
     return Error::success();
   }
 
+  Expected<std::string> StringAt(uint64_t Offset) {
+    if (Offset >= DynStrings.size())
+      return malformed(Buffer, formatv("dynamic string offset {0} is past "
+                                       "the string table ({1} bytes)",
+                                       Offset, DynStrings.size())
+                                   .str());
+    return DynStrings.substr(Offset)
+        .take_until([](char C) { return C == '\0'; })
+        .str();
+  }
+
+  /// Files without section headers (sstrip, some packers) still carry
+  /// their version needs, found through DT_VERNEED as the loader finds them.
+  Error readVerneedFromDynamic(ElfInfo &Info) {
+    using Elf_Verneed = typename ELFT::Verneed;
+    using Elf_Vernaux = typename ELFT::Vernaux;
+    auto Mapped = File.toMappedAddr(
+        VerneedAddr, [](const Twine &) { return Error::success(); });
+    if (!Mapped)
+      return malformed(Buffer, "DT_VERNEED: " + toString(Mapped.takeError()));
+    StringRef Data = Buffer.getBuffer();
+    const char *Start = reinterpret_cast<const char *>(*Mapped);
+    if (Start < Data.begin() || Start >= Data.end())
+      return malformed(Buffer, "DT_VERNEED lies outside the file");
+    auto Fits = [&](uint64_t Offset, size_t Size) {
+      return Offset % 4 == 0 && Offset <= Data.size() &&
+             Size <= Data.size() - Offset;
+    };
+    uint64_t Offset = Start - Data.begin();
+    for (uint64_t I = 0; I < VerneedNum; ++I) {
+      if (!Fits(Offset, sizeof(Elf_Verneed)))
+        return malformed(Buffer, "DT_VERNEED entry outside the file");
+      const auto *Need =
+          reinterpret_cast<const Elf_Verneed *>(Data.data() + Offset);
+      auto Library = StringAt(Need->vn_file);
+      if (!Library)
+        return Library.takeError();
+      uint64_t AuxOffset = Offset + Need->vn_aux;
+      for (unsigned J = 0; J < Need->vn_cnt; ++J) {
+        if (!Fits(AuxOffset, sizeof(Elf_Vernaux)))
+          return malformed(Buffer, "DT_VERNEED auxiliary entry outside the "
+                                   "file");
+        const auto *Aux =
+            reinterpret_cast<const Elf_Vernaux *>(Data.data() + AuxOffset);
+        auto Version = StringAt(Aux->vna_name);
+        if (!Version)
+          return Version.takeError();
+        Info.VersionNeeds.push_back({*Library, std::move(*Version)});
+        if (Aux->vna_next == 0)
+          break;
+        AuxOffset += Aux->vna_next;
+      }
+      if (Need->vn_next == 0)
+        break;
+      Offset += Need->vn_next;
+    }
+    return Error::success();
+  }
+
   Error readSections(ElfInfo &Info) {
     auto Sections = File.sections();
     if (!Sections)
@@ -232,6 +287,7 @@ private:
         return malformed(Buffer, toString(Name.takeError()));
       }
       if (Sec.sh_type == ELF::SHT_GNU_verneed) {
+        SawVerneedSection = true;
         auto Deps = File.getVersionDependencies(Sec);
         if (!Deps)
           return malformed(Buffer,
@@ -252,6 +308,9 @@ private:
 
   const ELFFile<ELFT> &File;
   MemoryBufferRef Buffer;
+  StringRef DynStrings; // the dynamic string table, once found
+  uint64_t VerneedAddr = 0, VerneedNum = 0;
+  bool SawVerneedSection = false;
 };
 
 template <class ELFT> Expected<ElfInfo> readAs(MemoryBufferRef Buffer) {

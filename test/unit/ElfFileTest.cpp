@@ -3,6 +3,9 @@
 #include "elf/ElfFile.h"
 
 #include "llvm/BinaryFormat/ELF.h"
+#include "llvm/ObjCopy/ConfigManager.h"
+#include "llvm/ObjCopy/ObjCopy.h"
+#include "llvm/Object/Binary.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -149,6 +152,29 @@ TEST_F(ElfFileTest, HostLibcIsASharedObjectDespiteItsInterpreter) {
   ASSERT_TRUE(bool(Info)) << toString(Info.takeError());
   EXPECT_EQ(Info->Kind, ElfKind::SharedObject);
   EXPECT_EQ(Info->SOName, "libc.so.6");
+}
+
+TEST_F(ElfFileTest, NoSectionHeadersStillGivesNeedsAndVersions) {
+  ASSERT_TRUE(
+      Dir.cc({"-o", "main", "main.c", "-L.", "-lfoo", "-Wl,--build-id=sha1"}));
+  std::string Bytes = Dir.read("main");
+  // What sstrip and some packers leave: no section header table at all.
+  objcopy::ConfigManager Config;
+  Config.Common.StripSections = true;
+  auto Binary = object::createBinary(MemoryBufferRef(Bytes, "main"));
+  ASSERT_TRUE(bool(Binary));
+  std::string Out;
+  raw_string_ostream OS(Out);
+  ASSERT_FALSE(bool(objcopy::executeObjcopyOnBinary(Config, **Binary, OS)));
+  OS.flush();
+  auto Full = readBytes(Bytes);
+  auto Bare = readBytes(Out);
+  ASSERT_TRUE(Full && Bare) << (Bare ? "" : toString(Bare.takeError()));
+  EXPECT_FALSE(Full->VersionNeeds.empty());
+  EXPECT_EQ(Bare->VersionNeeds, Full->VersionNeeds);
+  EXPECT_EQ(Bare->Needed, Full->Needed);
+  EXPECT_EQ(Bare->BuildId, Full->BuildId);
+  EXPECT_EQ(Bare->Interpreter, Full->Interpreter);
 }
 
 TEST_F(ElfFileTest, NotElfIsAnErrorNamingTheFile) {

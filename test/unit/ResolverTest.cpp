@@ -125,6 +125,11 @@ TEST_F(ResolverTest, RPathIsInheritedByDependencies) {
   ASSERT_NE(Libc, nullptr);
   EXPECT_TRUE(Libc->ProvidedByRuntime);
   EXPECT_EQ(Libc->NeededBy.size(), 3u); // main, libfoo, libbar
+  // libc's DT_NEEDED of the loader is answered by the executable's PT_INTERP.
+  const ResolvedLibrary *Loader = Closure->find("ld-linux-x86-64.so.2");
+  ASSERT_NE(Loader, nullptr);
+  EXPECT_EQ(Loader->Path, "/lib64/ld-linux-x86-64.so.2");
+  EXPECT_TRUE(Loader->ProvidedByRuntime);
   // Exactly these, sorted by soname.
   std::vector<std::string> Names;
   for (const ResolvedLibrary &Lib : Closure->Libraries)
