@@ -1,0 +1,100 @@
+//===- SummaryIOTest.cpp - Summaries survive JSON unchanged ---------------===//
+
+#include "extract/SummaryIO.h"
+#include "ExtractTestSupport.h"
+
+using namespace brisk;
+using namespace brisk::test;
+
+namespace {
+
+bool sameOrigins(const std::vector<ValueOrigin> &A,
+                 const std::vector<ValueOrigin> &B) {
+  if (A.size() != B.size())
+    return false;
+  for (size_t I = 0; I < A.size(); ++I)
+    if (A[I].Constant != B[I].Constant || A[I].ParamMask != B[I].ParamMask ||
+        A[I].Other != B[I].Other)
+      return false;
+  return true;
+}
+
+TEST(SummaryIO, RoundTripOfARealSummary) {
+  TUSummary S = summarize(R"(
+#include <aws/lambda-runtime/runtime.h>
+#include <aws/s3/S3Client.h>
+#include <regex>
+using namespace aws::lambda_runtime;
+struct B { virtual void f(); };
+struct D : B { void f() override {} };
+invocation_response handler(invocation_request const &R) {
+  Aws::S3::S3Client C;
+  std::regex Re(R.payload);
+  static std::regex Once("x");
+  return invocation_response::success(R.payload, "text/plain");
+}
+int main() {
+  run_handler(handler);
+  aws::lambda_runtime::runtime Rt("e");
+  while (true) { auto N = Rt.get_next(); }
+}
+)");
+  ASSERT_FALSE(S.Functions.empty());
+  ASSERT_EQ(S.Handlers.size(), 2u);
+  std::string Text = summaryToJSON(S);
+  auto Back = summaryFromJSON(Text, "cache.json");
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  EXPECT_EQ(summaryToJSON(*Back), Text);
+
+  ASSERT_EQ(Back->Functions.size(), S.Functions.size());
+  for (size_t I = 0; I < S.Functions.size(); ++I) {
+    const FunctionSummary &A = S.Functions[I], &B = Back->Functions[I];
+    EXPECT_EQ(A.USR, B.USR);
+    EXPECT_EQ(A.QualifiedName, B.QualifiedName);
+    EXPECT_EQ(A.Loc, B.Loc);
+    EXPECT_EQ(A.IsMain, B.IsMain);
+    EXPECT_EQ(A.Overrides, B.Overrides);
+    ASSERT_EQ(A.Calls.size(), B.Calls.size());
+    for (size_t J = 0; J < A.Calls.size(); ++J) {
+      EXPECT_EQ(A.Calls[J].CalleeUSR, B.Calls[J].CalleeUSR);
+      EXPECT_EQ(A.Calls[J].Kind, B.Calls[J].Kind);
+      EXPECT_EQ(A.Calls[J].Once, B.Calls[J].Once);
+      EXPECT_EQ(A.Calls[J].Loc, B.Calls[J].Loc);
+      EXPECT_TRUE(sameOrigins(A.Calls[J].Args, B.Calls[J].Args));
+    }
+    ASSERT_EQ(A.Matches.size(), B.Matches.size());
+    for (size_t J = 0; J < A.Matches.size(); ++J) {
+      EXPECT_EQ(A.Matches[J].EntryId, B.Matches[J].EntryId);
+      EXPECT_EQ(A.Matches[J].Once, B.Matches[J].Once);
+      EXPECT_EQ(A.Matches[J].Condition, B.Matches[J].Condition);
+      EXPECT_EQ(A.Matches[J].ArgIndexes, B.Matches[J].ArgIndexes);
+      EXPECT_TRUE(sameOrigins(A.Matches[J].Args, B.Matches[J].Args));
+    }
+  }
+  EXPECT_EQ(Back->Handlers[1].Kind, HandlerKind::PollingLoop);
+  EXPECT_EQ(Back->Handlers[1].HandlerUSR, S.Handlers[1].HandlerUSR);
+}
+
+TEST(SummaryIO, MalformedDocumentsNameTheProblem) {
+  auto Bad = summaryFromJSON("{\"version\": 1", "a.json");
+  ASSERT_FALSE(bool(Bad));
+  EXPECT_EQ(llvm::toString(Bad.takeError()), "a.json: not valid JSON");
+
+  auto Missing = summaryFromJSON(
+      R"({"version": 1, "mainFile": "/m.cpp", "hadErrors": false,
+          "errorCount": 0, "functions": [{"usr": "c:@F@f"}], "handlers": []})",
+      "b.json");
+  ASSERT_FALSE(bool(Missing));
+  EXPECT_EQ(llvm::toString(Missing.takeError()), "b.json: missing \"name\"");
+
+  auto Range = summaryFromJSON(
+      R"({"version": 1, "mainFile": "/m.cpp", "hadErrors": false,
+          "errorCount": 0, "functions": [], "handlers": [
+          {"usr": "u", "name": "n", "kind": 9, "loc": ["/m.cpp", 1, 1]}]})",
+      "c.json");
+  ASSERT_FALSE(bool(Range));
+  EXPECT_EQ(llvm::toString(Range.takeError()),
+            "c.json: \"kind\" is out of range");
+}
+
+} // namespace
