@@ -1,0 +1,246 @@
+//===- InventoryTest.cpp - Reading folders, archives and executables ------===//
+
+#include "inventory/Inventory.h"
+#include "inventory/PathSafety.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include "gtest/gtest.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+using namespace llvm;
+using namespace brisk;
+
+namespace {
+
+class InventoryTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    SmallString<128> Path;
+    ASSERT_FALSE(sys::fs::createUniqueDirectory("brisk-inventory-test", Path));
+    Root = Path.str().str();
+  }
+  void TearDown() override { sys::fs::remove_directories(Root); }
+
+  std::string path(StringRef Relative) const {
+    return Root + "/" + Relative.str();
+  }
+
+  void write(StringRef Relative, StringRef Text, unsigned Mode = 0644) const {
+    SmallString<128> Dir(path(Relative));
+    sys::path::remove_filename(Dir);
+    ASSERT_FALSE(sys::fs::create_directories(Dir));
+    std::error_code EC;
+    {
+      raw_fd_ostream OS(path(Relative), EC);
+      ASSERT_FALSE(EC);
+      OS << Text;
+    }
+    ASSERT_FALSE(sys::fs::setPermissions(path(Relative),
+                                         static_cast<sys::fs::perms>(Mode)));
+  }
+
+  bool cc(ArrayRef<StringRef> Args) const {
+    std::vector<StringRef> Argv = {BRISK_TEST_CC};
+    Argv.insert(Argv.end(), Args.begin(), Args.end());
+    return sys::ExecuteAndWait(BRISK_TEST_CC, Argv) == 0;
+  }
+
+  // Writes a tar (or zip) whose entries are given as path -> contents;
+  // a contents starting with "->" makes a symlink, "=>" a hard link.
+  void writeArchive(StringRef Name, bool Zip,
+                    ArrayRef<std::pair<std::string, std::string>> Entries) {
+    struct archive *A = archive_write_new();
+    if (Zip)
+      archive_write_set_format_zip(A);
+    else
+      archive_write_set_format_pax_restricted(A);
+    ASSERT_EQ(archive_write_open_filename(A, path(Name).c_str()), ARCHIVE_OK);
+    for (const auto &[EntryPath, Contents] : Entries) {
+      struct archive_entry *E = archive_entry_new();
+      archive_entry_set_pathname(E, EntryPath.c_str());
+      StringRef C = Contents;
+      if (C.consume_front("->")) {
+        archive_entry_set_filetype(E, AE_IFLNK);
+        archive_entry_set_perm(E, 0777);
+        archive_entry_set_symlink(E, C.str().c_str());
+      } else if (C.consume_front("=>")) {
+        archive_entry_set_filetype(E, AE_IFREG);
+        archive_entry_set_perm(E, 0644);
+        archive_entry_set_hardlink(E, C.str().c_str());
+      } else {
+        archive_entry_set_filetype(E, AE_IFREG);
+        archive_entry_set_perm(E, 0644);
+        archive_entry_set_size(E, C.size());
+      }
+      ASSERT_EQ(archive_write_header(A, E), ARCHIVE_OK);
+      if (!Contents.starts_with("->") && !Contents.starts_with("=>"))
+        archive_write_data(A, C.data(), C.size());
+      archive_entry_free(E);
+    }
+    archive_write_close(A);
+    archive_write_free(A);
+  }
+
+  std::string Root;
+};
+
+// SHA-256 of "hello\n".
+constexpr const char *HelloSha =
+    "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03";
+
+TEST_F(InventoryTest, FolderHasSortedFilesModesHashesAndLinks) {
+  write("tree/z.txt", "hello\n");
+  write("tree/bootstrap", "#!/bin/sh\n", 0755);
+  write("tree/a/b/c.txt", "");
+  ASSERT_FALSE(sys::fs::create_link("../z.txt", path("tree/a/link")));
+
+  Expected<Inventory> Inv = readInventory(path("tree"), 2);
+  ASSERT_TRUE(bool(Inv)) << toString(Inv.takeError());
+  EXPECT_EQ(Inv->Input, InputKind::Folder);
+  std::vector<std::string> Paths;
+  for (const InventoryFile &F : Inv->Files)
+    Paths.push_back(F.Path);
+  EXPECT_EQ(Paths, (std::vector<std::string>{"a/b/c.txt", "a/link", "bootstrap",
+                                             "z.txt"}));
+  const InventoryFile *Z = Inv->find("z.txt");
+  ASSERT_TRUE(Z);
+  EXPECT_EQ(Z->Sha256, HelloSha);
+  EXPECT_EQ(Z->Size, 6u);
+  EXPECT_EQ(Z->Kind, FileKind::Other);
+  EXPECT_EQ(Inv->find("bootstrap")->Mode & 0111, 0111u);
+  EXPECT_EQ(Z->Mode & 0111, 0u);
+  const InventoryFile *Link = Inv->find("a/link");
+  ASSERT_TRUE(Link);
+  EXPECT_EQ(Link->Kind, FileKind::Symlink);
+  EXPECT_EQ(Link->LinkTarget, "../z.txt");
+  EXPECT_FALSE(Inv->find("a"));
+}
+
+TEST_F(InventoryTest, HashesDoNotDependOnThreadCount) {
+  for (int I = 0; I < 20; ++I)
+    write("tree/f" + std::to_string(I), std::string(I * 100, 'x'));
+  Expected<Inventory> One = readInventory(path("tree"), 1);
+  Expected<Inventory> Many = readInventory(path("tree"), 8);
+  ASSERT_TRUE(One && Many);
+  ASSERT_EQ(One->Files.size(), Many->Files.size());
+  for (size_t I = 0; I < One->Files.size(); ++I) {
+    EXPECT_EQ(One->Files[I].Path, Many->Files[I].Path);
+    EXPECT_EQ(One->Files[I].Sha256, Many->Files[I].Sha256);
+  }
+}
+
+TEST_F(InventoryTest, LinksLeavingTheTreeAreRefusedByName) {
+  write("tree/bootstrap", "x");
+  ASSERT_FALSE(sys::fs::create_link("../../outside", path("tree/lib")));
+  Expected<Inventory> Inv = readInventory(path("tree"), 1);
+  ASSERT_FALSE(bool(Inv));
+  EXPECT_EQ(toString(Inv.takeError()),
+            "symlink 'lib' -> '../../outside' leaves the tree");
+}
+
+TEST_F(InventoryTest, ElfKindsComeFromTheHeaders) {
+  write("main.c", "int main(void) { return 0; }\n");
+  write("lib.c", "int f(void) { return 1; }\n");
+  ASSERT_FALSE(sys::fs::create_directories(path("tree")));
+  ASSERT_TRUE(cc({"-o", path("tree/prog"), path("main.c")}));
+  ASSERT_TRUE(
+      cc({"-shared", "-fPIC", "-o", path("tree/libf.so"), path("lib.c")}));
+  ASSERT_TRUE(cc({"-no-pie", "-o", path("tree/static-addr"), path("main.c")}));
+  write("tree/fake.so", "\x7f"
+                        "ELF but not really");
+  Expected<Inventory> Inv = readInventory(path("tree"), 2);
+  ASSERT_TRUE(bool(Inv)) << toString(Inv.takeError());
+  EXPECT_EQ(Inv->find("prog")->Kind, FileKind::ElfExecutable);
+  EXPECT_EQ(Inv->find("static-addr")->Kind, FileKind::ElfExecutable);
+  EXPECT_EQ(Inv->find("libf.so")->Kind, FileKind::SharedObject);
+  EXPECT_EQ(Inv->find("fake.so")->Kind, FileKind::Other);
+
+  Expected<Inventory> Exe = readInventory(path("tree/prog"), 1);
+  ASSERT_TRUE(bool(Exe)) << toString(Exe.takeError());
+  EXPECT_EQ(Exe->Input, InputKind::ElfExecutable);
+  ASSERT_EQ(Exe->Files.size(), 1u);
+  EXPECT_EQ(Exe->Files[0].Path, "prog");
+
+  Expected<Inventory> Lib = readInventory(path("tree/libf.so"), 1);
+  ASSERT_FALSE(bool(Lib));
+  EXPECT_EQ(toString(Lib.takeError()),
+            "is a shared library, not an executable");
+}
+
+TEST_F(InventoryTest, ZipEntriesAreNormalisedAndHashed) {
+  writeArchive("in.zip", /*Zip=*/true,
+               {{"./bootstrap", "hello\n"},
+                {"lib//libx.so.1", "->libx.so.1.0"},
+                {"lib/libx.so.1.0", "data"}});
+  Expected<Inventory> Inv = readInventory(path("in.zip"), 2);
+  ASSERT_TRUE(bool(Inv)) << toString(Inv.takeError());
+  EXPECT_EQ(Inv->Input, InputKind::Archive);
+  ASSERT_EQ(Inv->Files.size(), 3u);
+  EXPECT_EQ(Inv->Files[0].Path, "bootstrap");
+  EXPECT_EQ(Inv->Files[0].Sha256, HelloSha);
+  EXPECT_EQ(Inv->Files[1].Path, "lib/libx.so.1");
+  EXPECT_EQ(Inv->Files[1].Kind, FileKind::Symlink);
+  EXPECT_EQ(Inv->Files[1].LinkTarget, "libx.so.1.0");
+  Expected<std::unique_ptr<MemoryBuffer>> Data = Inv->Files[2].open();
+  ASSERT_TRUE(bool(Data));
+  EXPECT_EQ((*Data)->getBuffer(), "data");
+}
+
+TEST_F(InventoryTest, TarHardLinksShareContents) {
+  writeArchive("in.tar", /*Zip=*/false,
+               {{"a.txt", "hello\n"}, {"b.txt", "=>a.txt"}});
+  Expected<Inventory> Inv = readInventory(path("in.tar"), 1);
+  ASSERT_TRUE(bool(Inv)) << toString(Inv.takeError());
+  ASSERT_EQ(Inv->Files.size(), 2u);
+  EXPECT_EQ(Inv->Files[1].Sha256, HelloSha);
+  EXPECT_EQ(Inv->Files[1].Kind, FileKind::Other);
+}
+
+TEST_F(InventoryTest, HostileArchiveEntriesAreRefusedByName) {
+  writeArchive("up.tar", false, {{"ok", "x"}, {"a/../../evil", "x"}});
+  Expected<Inventory> Up = readInventory(path("up.tar"), 1);
+  ASSERT_FALSE(bool(Up));
+  EXPECT_EQ(toString(Up.takeError()),
+            "path 'a/../../evil' climbs out with '..'");
+
+  writeArchive("abs.zip", true, {{"/etc/passwd", "x"}});
+  Expected<Inventory> Abs = readInventory(path("abs.zip"), 1);
+  ASSERT_FALSE(bool(Abs));
+  EXPECT_EQ(toString(Abs.takeError()), "absolute path '/etc/passwd' in input");
+
+  writeArchive("dup.tar", false, {{"a", "1"}, {"./a", "2"}});
+  Expected<Inventory> Dup = readInventory(path("dup.tar"), 1);
+  ASSERT_FALSE(bool(Dup));
+  EXPECT_EQ(toString(Dup.takeError()), "entry 'a' appears twice");
+
+  writeArchive("link.zip", true, {{"lib/x", "->/lib64/libc.so.6"}});
+  Expected<Inventory> Link = readInventory(path("link.zip"), 1);
+  ASSERT_FALSE(bool(Link));
+  EXPECT_EQ(toString(Link.takeError()),
+            "symlink 'lib/x' points to absolute '/lib64/libc.so.6', outside "
+            "the tree");
+}
+
+TEST(PathSafetyTest, NormalisesAndResolvesLexically) {
+  EXPECT_EQ(cantFail(normaliseEntryPath("./a//b/./c")), "a/b/c");
+  Expected<std::string> Empty = normaliseEntryPath("./");
+  ASSERT_FALSE(bool(Empty));
+  EXPECT_EQ(toString(Empty.takeError()), "empty entry name './'");
+  EXPECT_EQ(cantFail(resolveLinkInTree("lib/libx.so", "libx.so.1")),
+            "lib/libx.so.1");
+  EXPECT_EQ(cantFail(resolveLinkInTree("a/b/link", "../../c")), "c");
+  Expected<std::string> Out = resolveLinkInTree("a/link", "../../c");
+  ASSERT_FALSE(bool(Out));
+  consumeError(Out.takeError());
+  Expected<std::string> Root = resolveLinkInTree("a/link", "..");
+  ASSERT_FALSE(bool(Root));
+  consumeError(Root.takeError());
+}
+
+} // namespace

@@ -1,0 +1,182 @@
+//===- ZipWriterTest.cpp - Deterministic zips -----------------------------===//
+
+#include "archive/ZipWriter.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Process.h"
+
+#include "gtest/gtest.h"
+
+#include <algorithm>
+#include <archive.h>
+#include <archive_entry.h>
+#include <cstdlib>
+#include <ctime>
+
+using namespace llvm;
+using namespace brisk;
+
+namespace {
+
+ZipEntry file(std::string Path, std::string Text, bool Executable = false) {
+  ZipEntry E;
+  E.Path = std::move(Path);
+  E.Executable = Executable;
+  E.Open = [Text]() -> Expected<std::unique_ptr<MemoryBuffer>> {
+    return MemoryBuffer::getMemBufferCopy(Text);
+  };
+  return E;
+}
+
+ZipEntry link(std::string Path, std::string Target) {
+  ZipEntry E;
+  E.Path = std::move(Path);
+  E.LinkTarget = std::move(Target);
+  return E;
+}
+
+// Writes the entries to a temporary file and returns the zip's bytes.
+std::string zipBytes(std::vector<ZipEntry> Entries, unsigned Level = 9) {
+  int FD;
+  SmallString<128> Path;
+  EXPECT_FALSE(sys::fs::createTemporaryFile("brisk-zip-test", "zip", FD, Path));
+  Error E = writeZip(std::move(Entries), FD, Level);
+  EXPECT_FALSE(bool(E)) << toString(std::move(E));
+  sys::Process::SafelyCloseFileDescriptor(FD);
+  auto Buf = MemoryBuffer::getFile(Path);
+  sys::fs::remove(Path);
+  return Buf ? (*Buf)->getBuffer().str() : "";
+}
+
+struct ReadEntry {
+  std::string Path;
+  unsigned Mode;
+  unsigned Type;
+  int64_t MTime;
+  int64_t Uid, Gid;
+  std::string Data;
+};
+
+std::vector<ReadEntry> readZip(const std::string &Bytes) {
+  std::vector<ReadEntry> Out;
+  struct archive *A = archive_read_new();
+  archive_read_support_format_zip(A);
+  EXPECT_EQ(archive_read_open_memory(A, Bytes.data(), Bytes.size()),
+            ARCHIVE_OK);
+  struct archive_entry *E;
+  while (archive_read_next_header(A, &E) == ARCHIVE_OK) {
+    ReadEntry R{archive_entry_pathname(E),
+                archive_entry_perm(E),
+                archive_entry_filetype(E),
+                archive_entry_mtime(E),
+                archive_entry_uid(E),
+                archive_entry_gid(E),
+                ""};
+    if (R.Type == AE_IFLNK)
+      R.Data = archive_entry_symlink(E);
+    char Buf[4096];
+    for (la_ssize_t N; (N = archive_read_data(A, Buf, sizeof Buf)) > 0;)
+      R.Data.append(Buf, N);
+    Out.push_back(R);
+  }
+  archive_read_free(A);
+  return Out;
+}
+
+std::vector<ZipEntry> sample() {
+  std::vector<ZipEntry> Entries;
+  Entries.push_back(file("lib/libx.so.1.0", std::string(5000, 'x'), true));
+  Entries.push_back(file("bootstrap", "#!/bin/sh\n", true));
+  Entries.push_back(link("lib/libx.so.1", "libx.so.1.0"));
+  Entries.push_back(file("data/deep/config.json", "{}\n"));
+  return Entries;
+}
+
+TEST(ZipWriterTest, EntriesAreSortedWithFoldersFixedTimesAndModes) {
+  std::vector<ReadEntry> Entries = readZip(zipBytes(sample()));
+  std::vector<std::string> Paths;
+  for (const ReadEntry &E : Entries)
+    Paths.push_back(E.Path);
+  EXPECT_EQ(Paths,
+            (std::vector<std::string>{"bootstrap", "data/", "data/deep/",
+                                      "data/deep/config.json", "lib/",
+                                      "lib/libx.so.1", "lib/libx.so.1.0"}));
+  for (const ReadEntry &E : Entries) {
+    EXPECT_EQ(E.MTime, ZipFixedTime) << E.Path;
+    EXPECT_EQ(E.Uid, 0) << E.Path;
+    EXPECT_EQ(E.Gid, 0) << E.Path;
+    if (E.Type == AE_IFDIR) {
+      EXPECT_EQ(E.Mode, 0755u) << E.Path;
+    }
+  }
+  EXPECT_EQ(Entries[0].Mode, 0755u);
+  EXPECT_EQ(Entries[0].Data, "#!/bin/sh\n");
+  EXPECT_EQ(Entries[3].Mode, 0644u);
+  EXPECT_EQ(Entries[5].Type, unsigned(AE_IFLNK));
+  EXPECT_EQ(Entries[5].Data, "libx.so.1.0");
+  EXPECT_EQ(Entries[6].Data, std::string(5000, 'x'));
+}
+
+TEST(ZipWriterTest, SameBytesWhateverOrderAndTimeZone) {
+  std::string First = zipBytes(sample());
+  std::vector<ZipEntry> Reversed = sample();
+  std::reverse(Reversed.begin(), Reversed.end());
+  const char *Old = std::getenv("TZ");
+  std::string Saved = Old ? Old : "";
+  setenv("TZ", "Pacific/Kiritimati", 1);
+  tzset();
+  std::string Second = zipBytes(std::move(Reversed));
+  // The writer puts the caller's time zone back.
+  EXPECT_STREQ(std::getenv("TZ"), "Pacific/Kiritimati");
+  if (Old)
+    setenv("TZ", Saved.c_str(), 1);
+  else
+    unsetenv("TZ");
+  tzset();
+  EXPECT_EQ(First, Second);
+}
+
+TEST(ZipWriterTest, CompressionLevelChangesSizeNotContents) {
+  std::string Stored = zipBytes(sample(), 0);
+  std::string Deflated = zipBytes(sample(), 9);
+  EXPECT_GT(Stored.size(), Deflated.size());
+  std::vector<ReadEntry> A = readZip(Stored), B = readZip(Deflated);
+  ASSERT_EQ(A.size(), B.size());
+  for (size_t I = 0; I < A.size(); ++I)
+    EXPECT_EQ(A[I].Data, B[I].Data);
+}
+
+TEST(ZipWriterTest, TwoEntriesAtOnePathIsAnError) {
+  std::vector<ZipEntry> Entries;
+  Entries.push_back(file("a", "1"));
+  Entries.push_back(file("a", "2"));
+  int FD;
+  SmallString<128> Path;
+  ASSERT_FALSE(sys::fs::createTemporaryFile("brisk-zip-test", "zip", FD, Path));
+  Error E = writeZip(std::move(Entries), FD, 9);
+  sys::Process::SafelyCloseFileDescriptor(FD);
+  sys::fs::remove(Path);
+  ASSERT_TRUE(bool(E));
+  EXPECT_EQ(toString(std::move(E)), "two files at 'a'");
+}
+
+TEST(ZipWriterTest, ContentErrorsStopTheWrite) {
+  std::vector<ZipEntry> Entries;
+  ZipEntry Bad;
+  Bad.Path = "bad";
+  Bad.Open = []() -> Expected<std::unique_ptr<MemoryBuffer>> {
+    return createStringError("cannot read 'bad'");
+  };
+  Entries.push_back(std::move(Bad));
+  int FD;
+  SmallString<128> Path;
+  ASSERT_FALSE(sys::fs::createTemporaryFile("brisk-zip-test", "zip", FD, Path));
+  Error E = writeZip(std::move(Entries), FD, 9);
+  sys::Process::SafelyCloseFileDescriptor(FD);
+  sys::fs::remove(Path);
+  ASSERT_TRUE(bool(E));
+  EXPECT_EQ(toString(std::move(E)), "cannot read 'bad'");
+}
+
+} // namespace
