@@ -3,7 +3,7 @@
 // Schema (every key optional except functions[].name and functions[].input):
 //   {"output": "dist", "strip": "debug", "keep_debug": "dbg",
 //    "compress_debug": false, "library_paths": ["..."],
-//    "bundle_libc": true, "bootstrap": "script", "compression_level": 9,
+//    "bundle_libc": true, "bootstrap": "script", "compression_level": 6,
 //    "functions": [{"name": "orders", "input": "build/orders",
 //                   "runtime": "provided.al2023", "includes": ["..."],
 //                   "excludes": ["glob"], "allow_secrets": ["path"]}]}

@@ -48,7 +48,8 @@ struct PackOptions {
   std::vector<std::string> LibraryPath;
   bool AllowBundleLibc = true;
   BootstrapStyle Bootstrap = BootstrapStyle::Script;
-  unsigned CompressionLevel = 9;
+  // zip's own default: level 9 costs three times the CPU for 0.5% less.
+  unsigned CompressionLevel = 6;
   /// 0: every core.
   unsigned Threads = 0;
   /// <prefix>/share/brisk/rules.

@@ -66,7 +66,7 @@ static cl::opt<std::string>
                        "bootstrap a script or the executable itself"),
               cl::cat(BriskPackCategory));
 static cl::opt<int> CompressionLevel("compression-level",
-                                     cl::desc("Deflate level 0-9 (default 9)"),
+                                     cl::desc("Deflate level 0-9 (default 6)"),
                                      cl::init(-1), cl::cat(BriskPackCategory));
 static cl::opt<unsigned> Threads("j", cl::desc("Threads (default: all cores)"),
                                  cl::Prefix, cl::init(0),
