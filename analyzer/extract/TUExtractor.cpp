@@ -236,38 +236,64 @@ public:
     return D && !isSystem(D->getLocation());
   }
 
-  /// Whether FD's own body talks to the Runtime API's next-event endpoint.
-  bool pollsRuntime(const FunctionDecl *FD) {
-    auto [It, New] = PollsCache.try_emplace(FD, false);
-    if (New && FD->hasBody() && isUserDecl(FD))
-      It->second = usesRuntimeApi(FD->getBody(), /*FollowCalls=*/false);
-    return It->second;
-  }
+  /// What a statement does with the Runtime API, looking into the
+  /// functions it calls directly up to Depth levels.
+  struct RuntimeUse {
+    bool Fetches = false; // asks for the next invocation
+    bool Posts = false;   // posts a response or an error
+  };
 
-  bool usesRuntimeApi(const Stmt *S, bool FollowCalls) {
-    if (!S || isa<LambdaExpr>(S))
-      return false;
-    if (mentionsNextInvocationPath(S))
-      return true;
-    if (const auto *CE = dyn_cast<CallExpr>(S)) {
-      if (fetchesRuntimeEvent(CE))
-        return true;
-      if (FollowCalls)
-        if (const FunctionDecl *FD = CE->getDirectCallee();
-            FD && FD->getDefinition() && pollsRuntime(FD->getDefinition()))
-          return true;
-    }
-    for (const Stmt *Child : S->children())
-      if (usesRuntimeApi(Child, FollowCalls))
-        return true;
-    return false;
+  RuntimeUse runtimeUse(const Stmt *S, unsigned Depth) {
+    RuntimeUse U;
+    scanRuntimeUse(S, Depth, U);
+    return U;
   }
 
   ASTContext &Ctx;
   const SourceManager &SM;
   CatalogMatcher Matcher;
   TUSummary &Out;
-  llvm::DenseMap<const FunctionDecl *, bool> PollsCache;
+
+private:
+  static bool postsResponse(const Stmt *S) {
+    if (const auto *SL = dyn_cast<StringLiteral>(S))
+      return SL->getCharByteWidth() == 1 &&
+             (SL->getString().contains("/response") ||
+              SL->getString().contains("/error"));
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *FD = CE->getDirectCallee();
+          FD && FD->getDeclName().isIdentifier() &&
+          (FD->getName() == "post_success" || FD->getName() == "post_failure"))
+        return qualifiedName(FD).starts_with("aws::lambda_runtime::");
+    return false;
+  }
+
+  void scanRuntimeUse(const Stmt *S, unsigned Depth, RuntimeUse &U) {
+    if (!S || isa<LambdaExpr>(S) || (U.Fetches && U.Posts))
+      return;
+    if (const auto *SL = dyn_cast<StringLiteral>(S);
+        SL && mentionsNextInvocationPath(SL))
+      U.Fetches = true;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
+        DRE && mentionsNextInvocationPath(DRE))
+      U.Fetches = true;
+    if (postsResponse(S))
+      U.Posts = true;
+    if (const auto *CE = dyn_cast<CallExpr>(S)) {
+      if (fetchesRuntimeEvent(CE))
+        U.Fetches = true;
+      if (const FunctionDecl *FD = CE->getDirectCallee(); FD && Depth > 0)
+        if (const FunctionDecl *Def = FD->getDefinition();
+            Def && isUserDecl(Def) && Visiting.insert(Def).second) {
+          scanRuntimeUse(Def->getBody(), Depth - 1, U);
+          Visiting.erase(Def);
+        }
+    }
+    for (const Stmt *Child : S->children())
+      scanRuntimeUse(Child, Depth, U);
+  }
+
+  llvm::DenseSet<const FunctionDecl *> Visiting;
 };
 
 class FunctionWalker : public RecursiveASTVisitor<FunctionWalker> {
@@ -697,12 +723,19 @@ private:
       Body = F->getBody();
     else if (const auto *R = dyn_cast<CXXForRangeStmt>(S))
       Body = R->getBody();
-    if (Body && TU.usesRuntimeApi(Body, /*FollowCalls=*/true)) {
+    // A loop that fetches events and posts responses; a retry loop around
+    // the fetch alone (in a helper) is not the handler.
+    if (Body && isPollingLoopBody(Body)) {
       PollingLoops.insert(S);
       return; // the outermost polling loop is the handler
     }
     for (const Stmt *Child : S->children())
       findPollingLoops(Child);
+  }
+
+  bool isPollingLoopBody(const Stmt *Body) {
+    TUState::RuntimeUse U = TU.runtimeUse(Body, /*Depth=*/2);
+    return U.Fetches && U.Posts;
   }
 
   template <typename Fn> bool traverseLoop(Stmt *S, Fn TraverseBase) {

@@ -148,20 +148,30 @@ int main() {
   EXPECT_TRUE(callsTo(*Main, "work").empty()) << "moved into the loop";
 }
 
-TEST(ExtractHandlers, PollingLoopWithRawHttpThroughAHelper) {
+TEST(ExtractHandlers, PollingLoopWithRawHttpThroughHelpers) {
   TUSummary S = summarize(R"(
 #include <string>
 std::string httpGet(const std::string &Url);
-void process(const std::string &);
+void httpPost(const std::string &Url, const std::string &Body);
+std::string process(const std::string &);
 static const char kNext[] = "/2018-06-01/runtime/invocation/next";
 std::string nextEvent(const std::string &Api) {
-  return httpGet("http://" + Api + kNext);
+  // A retry loop around the fetch alone is not the handler.
+  while (true) {
+    std::string E = httpGet("http://" + Api + kNext);
+    if (!E.empty())
+      return E;
+  }
+}
+void respond(const std::string &Api, const std::string &Body) {
+  httpPost("http://" + Api + "/2018-06-01/runtime/invocation/id/response",
+           Body);
 }
 int main() {
   std::string Api = "127.0.0.1:9001";
   while (true) {
     std::string Event = nextEvent(Api);
-    process(Event);
+    respond(Api, process(Event));
   }
   for (int I = 0; I < 3; ++I)
     process("not a handler");
@@ -169,9 +179,10 @@ int main() {
 )");
   ASSERT_EQ(S.Handlers.size(), 1u);
   EXPECT_EQ(S.Handlers[0].Kind, HandlerKind::PollingLoop);
-  EXPECT_EQ(S.Handlers[0].Loc.Line, 11u);
+  EXPECT_EQ(S.Handlers[0].Loc.Line, 21u);
   const FunctionSummary *Loop = handlerSummary(S);
   ASSERT_NE(Loop, nullptr);
+  EXPECT_EQ(Loop->QualifiedName, "main::loop");
   EXPECT_EQ(callsTo(*Loop, "process").size(), 1u);
 }
 

@@ -144,6 +144,9 @@ int main(int argc, char **argv) {
     use(Body);
     use(Fixed);
     use("const");
+    rt.post_success(Req.request_id,
+                    aws::lambda_runtime::invocation_response::success(
+                        Body, "text/plain"));
   }
 }
 )");
