@@ -82,6 +82,8 @@ public:
     if (!Phdrs)
       return malformed(Buffer, toString(Phdrs.takeError()));
     bool HasInterp = false;
+    if (Error E = checkLayout(*Phdrs))
+      return E;
     for (const Elf_Phdr &Phdr : *Phdrs) {
       Info.ProgramHeaders.push_back({static_cast<uint32_t>(Phdr.p_type),
                                      static_cast<uint32_t>(Phdr.p_flags),
@@ -128,6 +130,61 @@ public:
   }
 
 private:
+  bool inFile(uint64_t Offset, uint64_t Size) const {
+    uint64_t FileSize = Buffer.getBufferSize();
+    return Offset <= FileSize && Size <= FileSize - Offset;
+  }
+
+  /// Every segment and every section with file contents must lie inside the
+  /// file. llvm::object trusts PT_DYNAMIC's offset and llvm::objcopy sizes
+  /// its output from these fields: checking here is what keeps a corrupt
+  /// file from crashing us or asking for terabytes.
+  Error checkLayout(typename ELFFile<ELFT>::Elf_Phdr_Range Phdrs) {
+    unsigned Index = 0;
+    for (const Elf_Phdr &Phdr : Phdrs) {
+      if (!inFile(Phdr.p_offset, Phdr.p_filesz))
+        return malformed(Buffer, formatv("program header {0} lies outside "
+                                         "the file",
+                                         Index)
+                                     .str());
+      if (Phdr.p_type == ELF::PT_LOAD && Phdr.p_filesz > Phdr.p_memsz)
+        return malformed(Buffer, formatv("program header {0} has a file "
+                                         "size above its memory size",
+                                         Index)
+                                     .str());
+      // What glibc's loader checks before mapping a segment.
+      uint64_t Align = Phdr.p_align;
+      if (Phdr.p_type == ELF::PT_LOAD &&
+          (Align == 0 || (Align & (Align - 1)) != 0 ||
+           (Phdr.p_vaddr - Phdr.p_offset) % Align != 0))
+        return malformed(Buffer, formatv("loadable segment {0} is not "
+                                         "properly aligned",
+                                         Index)
+                                     .str());
+      const auto &Header = File.getHeader();
+      if (Phdr.p_type == ELF::PT_PHDR &&
+          (Phdr.p_offset != Header.e_phoff ||
+           Phdr.p_filesz != uint64_t(Header.e_phnum) * Header.e_phentsize))
+        return malformed(Buffer, formatv("PT_PHDR (program header {0}) does "
+                                         "not describe the program headers",
+                                         Index)
+                                     .str());
+      ++Index;
+    }
+    auto Sections = File.sections();
+    if (!Sections)
+      return malformed(Buffer, toString(Sections.takeError()));
+    Index = 0;
+    for (const Elf_Shdr &Sec : *Sections) {
+      if (Sec.sh_type != ELF::SHT_NOBITS && Sec.sh_type != ELF::SHT_NULL &&
+          !inFile(Sec.sh_offset, Sec.sh_size))
+        return malformed(
+            Buffer, formatv("section {0} lies outside the file", Index).str());
+      ++Index;
+    }
+    return Error::success();
+  }
+
   Error readInterpreter(const Elf_Phdr &Phdr, std::string &Out) {
     StringRef Data = Buffer.getBuffer();
     if (Phdr.p_offset > Data.size() ||
@@ -280,6 +337,8 @@ private:
     if (!Sections)
       return malformed(Buffer, toString(Sections.takeError()));
     for (const Elf_Shdr &Sec : *Sections) {
+      Info.MaxSectionAlign =
+          std::max<uint64_t>(Info.MaxSectionAlign, Sec.sh_addralign);
       if (auto Name = File.getSectionName(Sec)) {
         if (Name->starts_with(".debug_") || Name->starts_with(".zdebug_"))
           Info.HasDebugInfo = true;

@@ -56,6 +56,8 @@ struct ElfInfo {
   std::vector<ProgramHeader> ProgramHeaders;
   /// Any .debug_* / .zdebug_* section: something --keep-debug can split off.
   bool HasDebugInfo = false;
+  /// Largest sh_addralign of any section (0 without section headers).
+  uint64_t MaxSectionAlign = 0;
 };
 
 /// True when Bytes start with the ELF magic. Cheap; for sorting an inventory.

@@ -95,6 +95,22 @@ static void fillStrip(objcopy::CommonConfig &Common, StripMode Mode) {
   }
 }
 
+/// llvm::objcopy lays sections and segments out again, padding each to its
+/// alignment: a corrupt alignment would make it allocate that much. Real
+/// files align to at most a huge page; anything above is kept as it is.
+static std::string unusualAlignment(const ElfInfo &Info) {
+  constexpr uint64_t Limit = uint64_t(1) << 24;
+  for (size_t I = 0; I < Info.ProgramHeaders.size(); ++I) {
+    uint64_t Align = Info.ProgramHeaders[I].Align;
+    if (Align > Limit || (Align & (Align - 1)) != 0)
+      return "program header " + std::to_string(I) + " has alignment " +
+             std::to_string(Align);
+  }
+  if (Info.MaxSectionAlign > Limit)
+    return "a section has alignment " + std::to_string(Info.MaxSectionAlign);
+  return "";
+}
+
 Expected<StripResult> stripElf(MemoryBufferRef In, StripMode Mode,
                                bool ExtractDebug) {
   StringRef Name = In.getBufferIdentifier();
@@ -112,6 +128,10 @@ Expected<StripResult> stripElf(MemoryBufferRef In, StripMode Mode,
     return Result;
   }
   Result.BuildId = Original->BuildId;
+  if (std::string Odd = unusualAlignment(*Original); !Odd.empty()) {
+    Result.Warning = Name.str() + ": " + Odd + "; kept unstripped";
+    return Result;
+  }
 
   if (ExtractDebug && Original->HasDebugInfo) {
     auto Debug = runObjcopy(In, [](objcopy::ConfigManager &Config) {

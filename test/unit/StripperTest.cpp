@@ -234,6 +234,60 @@ TEST_F(StripperTest, MalformedElfIsKeptWithAWarning) {
   }
 }
 
+/// Bytes with one 64-bit field of the first program header of Type
+/// replaced (Field is the byte offset inside Elf64_Phdr).
+std::string withPhdrField(std::string Bytes, uint32_t Type, size_t Field,
+                          uint64_t Value) {
+  auto File = object::ELFFile<object::ELF64LE>::create(Bytes);
+  EXPECT_TRUE(bool(File));
+  if (!File) {
+    consumeError(File.takeError());
+    return Bytes;
+  }
+  uint64_t PhOff = File->getHeader().e_phoff;
+  auto Phdrs = cantFail(File->program_headers());
+  for (size_t I = 0; I < Phdrs.size(); ++I) {
+    if (Phdrs[I].p_type != Type)
+      continue;
+    size_t At = PhOff + I * sizeof(object::ELF64LE::Phdr) + Field;
+    for (int B = 0; B < 8; ++B)
+      Bytes[At + B] = static_cast<char>(Value >> (8 * B));
+    return Bytes;
+  }
+  ADD_FAILURE() << "no program header of type " << Type;
+  return Bytes;
+}
+
+TEST_F(StripperTest, InconsistentProgramHeadersAreKept) {
+  constexpr size_t POffset = 8, PAlign = 48;
+  struct Case {
+    std::string Bytes;
+    const char *Why;
+  } Cases[] = {
+      // A zero alignment made llvm::objcopy divide by zero.
+      {withPhdrField(Original, ELF::PT_LOAD, PAlign, 0),
+       "is not properly aligned; kept unstripped"},
+      {withPhdrField(Original, ELF::PT_LOAD, PAlign, 0x3000),
+       "is not properly aligned; kept unstripped"},
+      // A PT_PHDR elsewhere than the table made it write out of bounds.
+      {withPhdrField(Original, ELF::PT_PHDR, POffset, 0x400),
+       "does not describe the program headers; kept unstripped"},
+      // A huge alignment made it lay out (and allocate) terabytes.
+      {withPhdrField(Original, ELF::PT_GNU_STACK, PAlign, uint64_t(1) << 40),
+       "has alignment 1099511627776; kept unstripped"}};
+  for (const Case &C : Cases) {
+    StripResult Result = strip(C.Bytes, StripMode::All, /*Debug=*/true);
+    EXPECT_FALSE(Result.Changed);
+    EXPECT_EQ(Result.Bytes, C.Bytes);
+    EXPECT_NE(Result.Warning.find(C.Why), std::string::npos) << Result.Warning;
+  }
+  // A healthy twin of each: a real alignment change the loader accepts.
+  std::string Fine = withPhdrField(Original, ELF::PT_GNU_STACK, PAlign, 0x10);
+  StripResult Result = strip(Fine, StripMode::All);
+  EXPECT_TRUE(Result.Changed);
+  EXPECT_EQ(Result.Warning, "");
+}
+
 TEST_F(StripperTest, CorruptedBytesNeverCrash) {
   for (size_t Offset = 0; Offset < 128; ++Offset) {
     std::string Bytes = Original;
