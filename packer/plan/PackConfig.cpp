@@ -102,6 +102,8 @@ public:
       Expected<std::string> R = string(F["runtime"], Where + ".runtime");
       if (!R)
         return R.takeError();
+      if (Error E = checkRuntimeName(*R))
+        return fail(Where + ".runtime", toString(std::move(E)));
       Spec.Runtime = *R;
     }
     struct {

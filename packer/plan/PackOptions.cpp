@@ -25,6 +25,24 @@ Error checkFunctionName(StringRef Name) {
   return Error::success();
 }
 
+static bool isNumber(StringRef S) { return !S.empty() && all_of(S, isDigit); }
+
+Error checkRuntimeName(StringRef Runtime) {
+  StringRef Rest = Runtime;
+  bool Known = Runtime == "provided.al2023" || Runtime == "provided.al2" ||
+               (Rest.consume_front("python3.") && isNumber(Rest)) ||
+               ((Rest = Runtime).consume_front("nodejs") &&
+                Rest.consume_back(".x") && isNumber(Rest)) ||
+               ((Rest = Runtime).consume_front("java") && isNumber(Rest)) ||
+               ((Rest = Runtime).consume_front("ruby3.") && isNumber(Rest)) ||
+               ((Rest = Runtime).consume_front("dotnet") && isNumber(Rest));
+  if (Known)
+    return Error::success();
+  return createStringError("unknown runtime '" + Runtime +
+                           "': expected provided.al2023, provided.al2, "
+                           "python3.N, nodejsN.x, javaN, ruby3.N or dotnetN");
+}
+
 Expected<FunctionSpec> parseFunctionArgument(StringRef Arg) {
   auto [Name, Path] = Arg.split('=');
   if (Path.empty() || Name.size() == Arg.size())

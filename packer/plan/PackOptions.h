@@ -59,6 +59,10 @@ struct PackOptions {
 /// Function names become file names and Lambda names: [A-Za-z0-9_-]+.
 llvm::Error checkFunctionName(llvm::StringRef Name);
 
+/// Lambda runtime identifiers: provided.al2023, provided.al2, python3.N,
+/// nodejsN.x, javaN, ruby3.N, dotnetN.
+llvm::Error checkRuntimeName(llvm::StringRef Runtime);
+
 /// Splits a NAME=PATH argument.
 llvm::Expected<FunctionSpec> parseFunctionArgument(llvm::StringRef Arg);
 

@@ -101,9 +101,12 @@ static Error applyCommandLine(PackOptions &Options) {
     else
       Options.Functions.push_back(std::move(*Spec));
   }
-  if (!Runtime.empty())
+  if (!Runtime.empty()) {
+    if (Error E = checkRuntimeName(Runtime))
+      return E;
     for (FunctionSpec &F : Options.Functions)
       F.Runtime = Runtime;
+  }
   if (!Strip.empty()) {
     Expected<StripMode> Mode = parseStripMode(Strip);
     if (!Mode)

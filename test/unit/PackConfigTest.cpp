@@ -74,6 +74,11 @@ TEST(PackConfigTest, MistakesNameTheFileAndTheKey) {
   EXPECT_EQ(parseError(R"({"functions": [{"name": "a b", "input": "x"}]})"),
             "cfg.json: functions[0].name: function name 'a b' must be 1 to "
             "64 letters, digits, '-' or '_'");
+  EXPECT_EQ(parseError(R"({"functions": [{"name": "a", "input": "x",
+                                          "runtime": "python"}]})"),
+            "cfg.json: functions[0].runtime: unknown runtime 'python': "
+            "expected provided.al2023, provided.al2, python3.N, nodejsN.x, "
+            "javaN, ruby3.N or dotnetN");
   EXPECT_EQ(parseError("[1, 2]"), "cfg.json: top level: expected an object");
   EXPECT_EQ(parseError("{"), "cfg.json: not valid JSON");
 }
@@ -87,6 +92,18 @@ TEST(PackConfigTest, FunctionArguments) {
     Expected<FunctionSpec> S = parseFunctionArgument(Bad);
     EXPECT_FALSE(bool(S)) << Bad.str();
     consumeError(S.takeError());
+  }
+}
+
+TEST(PackConfigTest, RuntimeNames) {
+  for (StringRef Good : {"provided.al2023", "provided.al2", "python3.12",
+                         "nodejs20.x", "java21", "ruby3.3", "dotnet8"})
+    EXPECT_FALSE(bool(checkRuntimeName(Good))) << Good.str();
+  for (StringRef Bad : {"provided", "python3", "python3.x", "nodejs.x",
+                        "nodejs20", "go1.x", ""}) {
+    Error E = checkRuntimeName(Bad);
+    EXPECT_TRUE(bool(E)) << Bad.str();
+    consumeError(std::move(E));
   }
 }
 
