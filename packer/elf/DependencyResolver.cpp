@@ -289,9 +289,15 @@ Expected<int> Resolver::load(StringRef Path, int Loader) {
     return Info.takeError();
   LoadedObject Object;
   Object.RealPath = Real.str().str();
-  // $ORIGIN is the directory of the object as the loader opened it, which
-  // glibc takes from the path after following symlinks.
-  Object.Directory = sys::path::parent_path(Real).str();
+  // $ORIGIN: for the executable glibc reads /proc/self/exe, symlinks
+  // resolved; for a library it takes the path it opened, symlinks kept.
+  if (Loader < 0) {
+    Object.Directory = sys::path::parent_path(Real).str();
+  } else {
+    SmallString<256> Opened(Path);
+    sys::fs::make_absolute(Opened);
+    Object.Directory = sys::path::parent_path(Opened).str();
+  }
   if (Info->RunPath.empty())
     Object.EffectiveRPath = expandAll(Info->RPath, Object.Directory);
   Object.RunPath = expandAll(Info->RunPath, Object.Directory);

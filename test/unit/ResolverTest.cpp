@@ -164,6 +164,28 @@ TEST_F(ResolverTest, OriginInTheLibrarysOwnRunPath) {
   EXPECT_EQ(realPaths(*Closure)["libbar.so.1"], path("lib/libbar.so.1.2.3"));
 }
 
+TEST_F(ResolverTest, OriginOfASymlinkedLibraryIsWhereTheLinkIs) {
+  // real/libfoo.so.1 has DT_RUNPATH $ORIGIN and is reached through the link
+  // lib/libfoo.so.1; libbar.so.1 is only in lib/. glibc takes a library's
+  // $ORIGIN from the path it opened, so it finds libbar: the real loader
+  // runs the program to prove it.
+  ASSERT_FALSE(sys::fs::create_directories(path("real")));
+  ASSERT_TRUE(cc({"-shared", "-fPIC", "-o", "real/libfoo.so.1", "foo.c",
+                  "-Wl,-soname,libfoo.so.1", "-Llib", "-lbar",
+                  "-Wl,-rpath,$ORIGIN", "-Wl,--enable-new-dtags"}));
+  ASSERT_FALSE(
+      sys::fs::create_link("../real/libfoo.so.1", path("lib/libfoo.so.1")));
+  ASSERT_FALSE(sys::fs::create_link("libfoo.so.1", path("lib/libfoo.so")));
+  buildMain("-Wl,--enable-new-dtags");
+  EXPECT_EQ(sys::ExecuteAndWait(path("main"), {path("main")}), 0);
+
+  auto Closure = resolveDependencies(path("main"), {}, Runtime);
+  ASSERT_TRUE(bool(Closure)) << toString(Closure.takeError());
+  auto Paths = realPaths(*Closure);
+  EXPECT_EQ(Paths["libfoo.so.1"], path("real/libfoo.so.1"));
+  EXPECT_EQ(Paths["libbar.so.1"], path("lib/libbar.so.1.2.3"));
+}
+
 TEST_F(ResolverTest, RunPathOfTheNeederDisablesEveryRPath) {
   // main has DT_RPATH $ORIGIN/lib; libfoo has a DT_RUNPATH elsewhere, so the
   // loader ignores all DT_RPATHs for libfoo's needs and misses libbar.
