@@ -3,6 +3,7 @@
 #include "elf/Stripper.h"
 #include "elf/ElfFile.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ObjCopy/ConfigManager.h"
 #include "llvm/ObjCopy/ObjCopy.h"
 #include "llvm/Object/Binary.h"
@@ -188,6 +189,14 @@ Expected<std::string> compressDebugSections(StringRef DebugBytes) {
 
 Error writeDebugFile(StringRef Dir, StringRef BuildId, StringRef RelativePath,
                      StringRef DebugBytes, bool Compress) {
+  // Debug files must land inside Dir whatever path the zip entry had.
+  if (sys::path::is_absolute(RelativePath) ||
+      llvm::is_contained(make_range(sys::path::begin(RelativePath),
+                                    sys::path::end(RelativePath)),
+                         ".."))
+    return createStringError(inconvertibleErrorCode(),
+                             "debug file for '" + RelativePath +
+                                 "' would leave " + Dir);
   SmallString<256> Path(Dir);
   sys::path::append(Path, debugFileName(BuildId, RelativePath));
   std::string Compressed;

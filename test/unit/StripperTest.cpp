@@ -319,6 +319,16 @@ TEST_F(StripperTest, WriteDebugFileByBuildId) {
   ASSERT_FALSE(bool(writeDebugFile(path("dbg2"), "", "bin/main",
                                    Result.DebugBytes, /*Compress=*/false)));
   EXPECT_EQ(read("dbg2/bin/main.debug"), Result.DebugBytes);
+
+  for (StringRef Escaping : {"../main", "/etc/main", "lib/../../main"}) {
+    Error E = writeDebugFile(path("dbg3"), "", Escaping, Result.DebugBytes,
+                             /*Compress=*/false);
+    ASSERT_TRUE(bool(E));
+    EXPECT_EQ(toString(std::move(E)), "debug file for '" + Escaping.str() +
+                                          "' would leave " + path("dbg3"));
+  }
+  EXPECT_FALSE(sys::fs::exists(path("dbg3")));
+  EXPECT_FALSE(sys::fs::exists(path("main.debug")));
 }
 
 TEST_F(StripperTest, CompressedDebugFileIsSmallerAndStillElf) {
