@@ -49,8 +49,11 @@ private:
 } // namespace
 
 static Error writerError(struct archive *A, const Twine &What) {
-  const char *Msg = archive_error_string(A);
-  return createStringError(What + (Msg ? Twine(": ") + Msg : Twine()));
+  std::string Text = What.str();
+  // libarchive messages sometimes end with a newline.
+  if (const char *Msg = archive_error_string(A))
+    Text += ": " + StringRef(Msg).rtrim().str();
+  return createStringError(Text);
 }
 
 // Every folder on the way to an entry gets its own entry, as `zip -r` writes

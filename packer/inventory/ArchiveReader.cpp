@@ -19,8 +19,11 @@ struct ArchiveCloser {
 } // namespace
 
 static Error archiveError(struct archive *A, const Twine &What) {
-  const char *Msg = archive_error_string(A);
-  return createStringError(What + (Msg ? Twine(": ") + Msg : Twine()));
+  std::string Text = What.str();
+  // libarchive messages sometimes end with a newline.
+  if (const char *Msg = archive_error_string(A))
+    Text += ": " + StringRef(Msg).rtrim().str();
+  return createStringError(Text);
 }
 
 static Expected<std::shared_ptr<MemoryBuffer>> readEntryData(struct archive *A,
