@@ -11,7 +11,8 @@
 namespace brisk {
 
 /// manifest.json as design.md section 3 fixes it, keys in that order,
-/// functions in the order given, ending with a newline.
+/// functions in the order given (PackRun sorts them by name), ending with a
+/// newline.
 std::string renderManifest(const std::vector<PackedFunction> &Functions);
 
 } // namespace brisk

@@ -143,9 +143,17 @@ PackExit Run::pack(std::vector<PackedFunction> &Packed) {
     if (!Names.insert(Spec.Name).second)
       return fail(Spec.Name, "function named twice");
 
-  for (const FunctionSpec &Spec : Options.Functions) {
+  // Functions in name order: the manifest does not depend on the order they
+  // were named in.
+  std::vector<const FunctionSpec *> Specs;
+  for (const FunctionSpec &Spec : Options.Functions)
+    Specs.push_back(&Spec);
+  llvm::sort(Specs, [](const FunctionSpec *A, const FunctionSpec *B) {
+    return A->Name < B->Name;
+  });
+  for (const FunctionSpec *Spec : Specs) {
     Packed.emplace_back();
-    if (PackExit Code = packFunction(Spec, Packed.back()); Code != PackedOk)
+    if (PackExit Code = packFunction(*Spec, Packed.back()); Code != PackedOk)
       return Code;
   }
 
