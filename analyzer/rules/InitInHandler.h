@@ -24,6 +24,13 @@ public:
     return "expensive initialisation that runs on every invocation instead "
            "of once at init";
   }
+  llvm::StringRef description() const override {
+    return "Construction or calls listed in the init catalogue (AWS SDK "
+           "clients, SDK and curl initialisation, database connections, gRPC "
+           "channels, TLS contexts, dlopen, regexes and files with constant "
+           "inputs) that run on every invocation of a Lambda handler although "
+           "they could run once at init and be reused by warm invocations.";
+  }
   llvm::StringRef docsPath() const override {
     return "rules/init-in-handler.md";
   }

@@ -24,6 +24,8 @@ public:
   virtual Severity defaultSeverity() const = 0;
   /// One line saying what the rule finds.
   virtual llvm::StringRef summary() const = 0;
+  /// A paragraph saying what the rule finds and why it matters.
+  virtual llvm::StringRef description() const = 0;
   /// The rule's documentation page, relative to docs/.
   virtual llvm::StringRef docsPath() const = 0;
   virtual void check(const ProgramModel &Model, const Reachability &Reach,

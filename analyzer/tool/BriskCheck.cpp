@@ -13,6 +13,7 @@
 #include "model/Reachability.h"
 #include "report/Finding.h"
 #include "report/JsonEmitter.h"
+#include "report/SarifEmitter.h"
 #include "report/SourceFiles.h"
 #include "report/Suppressions.h"
 #include "report/TextEmitter.h"
@@ -42,7 +43,8 @@ static cl::list<std::string>
                 cl::desc("[FILE...] (report only findings in these files)"),
                 cl::cat(BriskCheckCategory));
 static cl::opt<std::string> Format("format",
-                                   cl::desc("Output format: text or json"),
+                                   cl::desc("Output format: text, json or "
+                                            "sarif"),
                                    cl::init("text"),
                                    cl::cat(BriskCheckCategory));
 static cl::opt<std::string> OutputPath("o",
@@ -106,6 +108,36 @@ loadDatabase(StringRef Path) {
   return DB;
 }
 
+/// SARIF locations are relative to the repository holding the current
+/// directory (the nearest folder with .git), or to the current directory.
+static std::string sourceRoot() {
+  SmallString<256> Cwd;
+  if (sys::fs::current_path(Cwd))
+    return "";
+  for (StringRef Dir = Cwd; !Dir.empty(); Dir = sys::path::parent_path(Dir)) {
+    SmallString<256> Git(Dir);
+    sys::path::append(Git, ".git");
+    if (sys::fs::exists(Git))
+      return Dir.str();
+  }
+  return std::string(Cwd);
+}
+
+static std::vector<RuleDescription>
+describeRules(const std::vector<std::unique_ptr<Rule>> &Rules) {
+  std::vector<RuleDescription> Out;
+  for (const auto &R : Rules)
+    Out.push_back({R->id().str(), R->defaultSeverity(), R->summary().str(),
+                   R->description().str(), R->docsPath().str()});
+  Out.push_back({"nolint", Severity::Error,
+                 "unpaired NOLINTBEGIN or NOLINTEND comment",
+                 "A NOLINTBEGIN comment without a matching NOLINTEND after it, "
+                 "or a NOLINTEND without a NOLINTBEGIN before it, suppresses "
+                 "nothing.",
+                 "brisk-check.md"});
+  return Out;
+}
+
 static std::string rulesDir(const char *Argv0) {
   std::string Exe =
       sys::fs::getMainExecutable(Argv0, reinterpret_cast<void *>(&rulesDir));
@@ -125,10 +157,9 @@ int main(int Argc, char **Argv) {
                                    &errs()))
     return 2;
 
-  if (Format == "sarif")
-    return fail("--format=sarif is not implemented yet; use text or json");
-  if (Format != "text" && Format != "json")
-    return fail("unknown --format '" + Format + "' (expected text or json)");
+  if (Format != "text" && Format != "json" && Format != "sarif")
+    return fail("unknown --format '" + Format +
+                "' (expected text, json or sarif)");
   std::optional<Severity> FailLevel = parseSeverity(FailOn);
   if (!FailLevel)
     return fail("unknown --fail-on '" + FailOn +
@@ -223,6 +254,8 @@ int main(int Argc, char **Argv) {
   auto Emit = [&](raw_ostream &OS) {
     if (Format == "json")
       emitJson(Findings, Stats, OS);
+    else if (Format == "sarif")
+      emitSarif(Findings, describeRules(*Selected), sourceRoot(), Sources, OS);
     else
       emitText(Findings, Sources, OS);
     return Error::success();

@@ -1,6 +1,7 @@
 //===- ReportTest.cpp - Text and JSON output, ordering --------------------===//
 
 #include "report/JsonEmitter.h"
+#include "report/SarifEmitter.h"
 #include "report/TextEmitter.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -103,6 +104,54 @@ TEST(ReportTest, JsonFollowsTheSchema) {
   EXPECT_LT(Out.find("\"version\""), Out.find("\"tool\""));
   EXPECT_LT(Out.find("\"rule\""), Out.find("\"severity\""));
   EXPECT_LT(Out.find("\"findings\""), Out.find("\"stats\""));
+}
+
+TEST(ReportTest, SarifHasRulesResultsFingerprintsAndCodeFlows) {
+  Finding F = finding("/repo/src/a b.cpp", 6, 3);
+  F.Trace.push_back({"handler", "store", {"/repo/src/main.cpp", 8, 22}});
+  Finding Outside = finding("/elsewhere/x.cpp", 1, 1);
+  RuleDescription R{"init-in-handler", Severity::Warning, "short", "long",
+                    "rules/init-in-handler.md"};
+  SourceFiles Sources;
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  emitSarif({F, F, Outside}, {R}, "/repo", Sources, OS);
+  auto J = nlohmann::json::parse(Out, nullptr, false);
+  ASSERT_FALSE(J.is_discarded());
+  EXPECT_EQ(J["version"], "2.1.0");
+  auto &Run = J["runs"][0];
+  EXPECT_EQ(Run["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///repo/");
+  auto &Rule = Run["tool"]["driver"]["rules"][0];
+  EXPECT_EQ(Rule["id"], "init-in-handler");
+  EXPECT_EQ(Rule["shortDescription"]["text"], "short");
+  EXPECT_EQ(Rule["fullDescription"]["text"], "long");
+  EXPECT_EQ(Rule["helpUri"], "docs/rules/init-in-handler.md");
+  EXPECT_EQ(Rule["defaultConfiguration"]["level"], "warning");
+  auto &Result = Run["results"][0];
+  EXPECT_EQ(Result["ruleId"], "init-in-handler");
+  EXPECT_EQ(Result["ruleIndex"], 0);
+  EXPECT_EQ(Result["level"], "warning");
+  EXPECT_EQ(Result["message"]["text"], "msg");
+  auto &Loc = Result["locations"][0]["physicalLocation"];
+  EXPECT_EQ(Loc["artifactLocation"]["uri"], "src/a%20b.cpp");
+  EXPECT_EQ(Loc["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+  EXPECT_EQ(Loc["region"]["startLine"], 6);
+  EXPECT_EQ(Loc["region"]["startColumn"], 3);
+  std::string Hash = Result["partialFingerprints"]["primaryLocationLineHash"];
+  EXPECT_EQ(Hash.substr(Hash.size() - 2), ":1");
+  std::string Second =
+      Run["results"][1]["partialFingerprints"]["primaryLocationLineHash"];
+  EXPECT_EQ(Second, Hash.substr(0, Hash.size() - 2) + ":2");
+  auto &Steps = Result["codeFlows"][0]["threadFlows"][0]["locations"];
+  ASSERT_EQ(Steps.size(), 2u);
+  EXPECT_EQ(Steps[0]["location"]["message"]["text"], "'handler' calls 'store'");
+  EXPECT_EQ(Steps[0]["location"]["physicalLocation"]["artifactLocation"]["uri"],
+            "src/main.cpp");
+  EXPECT_EQ(Steps[1]["location"]["physicalLocation"]["region"]["startLine"], 6);
+  auto &Far = Run["results"][2]["locations"][0]["physicalLocation"];
+  EXPECT_EQ(Far["artifactLocation"]["uri"], "file:///elsewhere/x.cpp");
+  EXPECT_FALSE(Far["artifactLocation"].contains("uriBaseId"));
+  EXPECT_FALSE(Run["results"][2].contains("codeFlows"));
 }
 
 } // namespace

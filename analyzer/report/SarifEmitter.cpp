@@ -1,0 +1,142 @@
+//===- SarifEmitter.cpp - SARIF 2.1.0 for code-scanning services ----------===//
+
+#include "report/SarifEmitter.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/SHA256.h"
+
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+namespace brisk {
+
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+constexpr const char *SourceRootId = "%SRCROOT%";
+
+std::string sarifLevel(Severity S) {
+  return S == Severity::Note ? "note" : severityName(S).str();
+}
+
+/// Percent-encodes what a URI path may not hold as is.
+std::string encodePath(llvm::StringRef Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (std::isalnum(C) || llvm::StringRef("/-._~").contains(C))
+      Out.push_back(C);
+    else {
+      Out.push_back('%');
+      Out += llvm::utohexstr(C, /*LowerCase=*/false, /*Width=*/2);
+    }
+  }
+  return Out;
+}
+
+std::string withSlash(llvm::StringRef Dir) {
+  return Dir.ends_with("/") ? Dir.str() : Dir.str() + "/";
+}
+
+ordered_json physicalLocation(const SourceLoc &Loc, llvm::StringRef Root) {
+  ordered_json Artifact;
+  std::string RootDir = withSlash(Root);
+  if (!Root.empty() && llvm::StringRef(Loc.File).starts_with(RootDir)) {
+    Artifact["uri"] = encodePath(Loc.File.substr(RootDir.size()));
+    Artifact["uriBaseId"] = SourceRootId;
+  } else {
+    Artifact["uri"] = "file://" + encodePath(Loc.File);
+  }
+  return {{"artifactLocation", Artifact},
+          {"region", {{"startLine", Loc.Line}, {"startColumn", Loc.Column}}}};
+}
+
+/// A hash of the rule and the finding's source line without whitespace, so
+/// that a finding keeps its identity when lines above it move.
+std::string lineHash(const Finding &F, SourceFiles &Sources) {
+  std::string Key = F.Rule + ":";
+  if (auto Line = Sources.line(F.Loc.File, F.Loc.Line)) {
+    for (char C : *Line)
+      if (!std::isspace(static_cast<unsigned char>(C)))
+        Key.push_back(C);
+  } else {
+    Key += F.Message;
+  }
+  auto Digest = llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key));
+  return llvm::toHex(llvm::ArrayRef(Digest).take_front(8), /*LowerCase=*/true);
+}
+
+} // namespace
+
+void emitSarif(llvm::ArrayRef<Finding> Findings,
+               llvm::ArrayRef<RuleDescription> Rules,
+               llvm::StringRef SourceRoot, SourceFiles &Sources,
+               llvm::raw_ostream &OS) {
+  ordered_json RuleList = ordered_json::array();
+  llvm::StringMap<unsigned> RuleIndex;
+  for (const RuleDescription &R : Rules) {
+    RuleIndex[R.Id] = RuleList.size();
+    RuleList.push_back(
+        {{"id", R.Id},
+         {"name", R.Id},
+         {"shortDescription", {{"text", R.Summary}}},
+         {"fullDescription", {{"text", R.Description}}},
+         {"help", {{"text", R.Description + " See docs/" + R.DocsPath + "."}}},
+         {"helpUri", "docs/" + R.DocsPath},
+         {"defaultConfiguration", {{"level", sarifLevel(R.Level)}}}});
+  }
+
+  ordered_json Results = ordered_json::array();
+  llvm::StringMap<unsigned> Occurrences;
+  for (const Finding &F : Findings) {
+    ordered_json Result;
+    Result["ruleId"] = F.Rule;
+    if (auto It = RuleIndex.find(F.Rule); It != RuleIndex.end())
+      Result["ruleIndex"] = It->second;
+    Result["level"] = sarifLevel(F.Level);
+    Result["message"] = {{"text", F.Message}};
+    Result["locations"] = ordered_json::array(
+        {{{"physicalLocation", physicalLocation(F.Loc, SourceRoot)}}});
+    std::string Hash = lineHash(F, Sources);
+    Result["partialFingerprints"] = {
+        {"primaryLocationLineHash",
+         Hash + ":" + std::to_string(++Occurrences[Hash])}};
+    if (!F.Trace.empty()) {
+      ordered_json Steps = ordered_json::array();
+      for (const TraceStep &S : F.Trace)
+        Steps.push_back(
+            {{"location",
+              {{"physicalLocation", physicalLocation(S.Loc, SourceRoot)},
+               {"message",
+                {{"text",
+                  "'" + S.Function + "' calls '" + S.Callee + "'"}}}}}});
+      Steps.push_back(
+          {{"location",
+            {{"physicalLocation", physicalLocation(F.Loc, SourceRoot)},
+             {"message", {{"text", F.Message}}}}}});
+      Result["codeFlows"] = ordered_json::array(
+          {{{"threadFlows", ordered_json::array({{{"locations", Steps}}})}}});
+    }
+    Results.push_back(std::move(Result));
+  }
+
+  ordered_json Run;
+  Run["tool"] = {{"driver",
+                  {{"name", "brisk-check"},
+                   {"version", BRISK_VERSION},
+                   {"rules", std::move(RuleList)}}}};
+  if (!SourceRoot.empty())
+    Run["originalUriBaseIds"] = {
+        {SourceRootId,
+         {{"uri", "file://" + encodePath(withSlash(SourceRoot))}}}};
+  Run["results"] = std::move(Results);
+
+  ordered_json Doc;
+  Doc["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  Doc["version"] = "2.1.0";
+  Doc["runs"] = ordered_json::array({std::move(Run)});
+  OS << Doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << "\n";
+}
+
+} // namespace brisk
