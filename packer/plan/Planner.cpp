@@ -70,9 +70,10 @@ static Expected<std::string> architectureOf(StringRef Executable) {
 // Adds lib/<soname>. When the host file behind the soname has another name
 // (libcurl.so.4 -> libcurl.so.4.8.0), ship it under its real name and keep
 // the soname as a relative link, as on the host and as `zip --symlinks` does.
+// \p ShippedFrom maps each lib/ path planned so far to the host file whose
+// bytes it stands for.
 static Error addLibrary(FunctionPlan &Plan, StringMap<std::string> &ShippedFrom,
-                        StringRef Soname, StringRef HostPath,
-                        StringRef RealPath) {
+                        StringRef Soname, StringRef RealPath) {
   std::string SonameZip = ("lib/" + Soname).str();
   if (ShippedFrom.count(SonameZip))
     return Error::success();
@@ -102,7 +103,7 @@ static Error addLibrary(FunctionPlan &Plan, StringMap<std::string> &ShippedFrom,
   Link.LinkTarget = RealName.str();
   Link.InputBytes = Link.Bytes = RealName.size();
   Plan.Files.push_back(std::move(Link));
-  ShippedFrom[SonameZip] = HostPath.str();
+  ShippedFrom[SonameZip] = RealPath.str();
   return Error::success();
 }
 
@@ -136,8 +137,7 @@ static Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
     if (!Lib || Lib->RealPath.empty())
       return createStringError("bundling '" + Soname +
                                "' but no host copy was found");
-    if (Error E =
-            addLibrary(Plan, ShippedFrom, Soname, Lib->Path, Lib->RealPath))
+    if (Error E = addLibrary(Plan, ShippedFrom, Soname, Lib->RealPath))
       return E;
   }
   std::string LoaderName;
@@ -147,8 +147,7 @@ static Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
     if (std::error_code EC = sys::fs::real_path(Decision->LoaderPath, Real))
       return createStringError(EC, "cannot find the loader '" +
                                        Decision->LoaderPath + "'");
-    if (Error E = addLibrary(Plan, ShippedFrom, LoaderName,
-                             Decision->LoaderPath, Real))
+    if (Error E = addLibrary(Plan, ShippedFrom, LoaderName, Real))
       return E;
   }
   // The bootstrap runs the loader as a program: its file needs exec bits.
