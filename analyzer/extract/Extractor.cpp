@@ -10,6 +10,7 @@
 
 #include "extract/Extractor.h"
 
+#include "extract/SummaryCache.h"
 #include "extract/TUExtractor.h"
 
 #include "clang/Basic/DiagnosticOptions.h"
@@ -60,16 +61,18 @@ private:
 
 class SummaryAction : public clang::ASTFrontendAction {
 public:
-  SummaryAction(const InitCatalog *Catalog, TUSummary &Out)
-      : Catalog(Catalog), Out(Out) {}
+  SummaryAction(const InitCatalog *Catalog, TUSummary &Out,
+                std::vector<std::string> *Deps)
+      : Catalog(Catalog), Out(Out), Deps(Deps) {}
   std::unique_ptr<clang::ASTConsumer>
   CreateASTConsumer(clang::CompilerInstance &CI, llvm::StringRef) override {
-    return makeSummaryConsumer(CI, Catalog, Out);
+    return makeSummaryConsumer(CI, Catalog, Out, Deps);
   }
 
 private:
   const InitCatalog *Catalog;
   TUSummary &Out;
+  std::vector<std::string> *Deps;
 };
 
 /// Drops arguments the clang driver does not know (gcc-only flags in a
@@ -120,7 +123,8 @@ std::vector<std::string> adjustCommandLine(std::vector<std::string> Args,
 bool runInvocation(std::vector<std::string> CommandLine,
                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
                    const InitCatalog *Catalog, TUSummary &Out,
-                   std::string &Diags) {
+                   std::string &Diags,
+                   std::vector<std::string> *Deps = nullptr) {
   llvm::raw_string_ostream DiagOS(Diags);
   auto DiagOpts = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
   DiagOpts->ShowColors = false;
@@ -129,8 +133,8 @@ bool runInvocation(std::vector<std::string> CommandLine,
   auto Files = llvm::makeIntrusiveRefCnt<clang::FileManager>(
       clang::FileSystemOptions(), std::move(FS));
   clang::tooling::ToolInvocation Invocation(
-      std::move(CommandLine), std::make_unique<SummaryAction>(Catalog, Out),
-      Files.get());
+      std::move(CommandLine),
+      std::make_unique<SummaryAction>(Catalog, Out, Deps), Files.get());
   Invocation.setDiagnosticConsumer(&Printer);
   llvm::CrashRecoveryContext CRC;
   bool Ran = false;
@@ -140,14 +144,23 @@ bool runInvocation(std::vector<std::string> CommandLine,
   return Survived;
 }
 
-void extractOne(const clang::tooling::CompileCommand &Cmd,
+/// Extracts one TU, or takes its summary from the cache; returns whether it
+/// came from the cache.
+bool extractOne(const clang::tooling::CompileCommand &Cmd,
                 const std::string &File, const InitCatalog *Catalog,
-                TUSummary &Out, std::string &Diags) {
+                const SummaryCache *Cache, TUSummary &Out, std::string &Diags) {
+  if (Cache)
+    if (std::optional<TUSummary> Hit =
+            Cache->lookup(Cmd.Directory, Cmd.CommandLine, File)) {
+      Out = std::move(*Hit);
+      return true;
+    }
   Out.MainFile = File;
   auto FS = llvm::vfs::createPhysicalFileSystem();
   FS->setCurrentWorkingDirectory(Cmd.Directory);
+  std::vector<std::string> Deps;
   if (!runInvocation(adjustCommandLine(Cmd.CommandLine, File), std::move(FS),
-                     Catalog, Out, Diags)) {
+                     Catalog, Out, Diags, &Deps)) {
     // Nothing the crashed TU produced can be trusted.
     Out = TUSummary();
     Out.MainFile = File;
@@ -155,7 +168,11 @@ void extractOne(const clang::tooling::CompileCommand &Cmd,
     Out.ErrorCount = 1;
     Diags += File + ": error: brisk-check crashed while analysing this file; "
                     "it is left out of the analysis\n";
+    return false;
   }
+  if (Cache && !Out.HadErrors)
+    Cache->store(Cmd.Directory, Cmd.CommandLine, File, Out, Deps);
+  return false;
 }
 
 } // namespace
@@ -226,16 +243,22 @@ extractSummaries(const clang::tooling::CompilationDatabase &DB,
   ExtractResult Result;
   Result.Summaries.resize(Files.size());
   std::vector<std::string> Diags(Files.size());
+  std::vector<char> FromCache(Files.size(), 0);
+  std::optional<SummaryCache> Cache;
+  if (!Options.CacheDir.empty())
+    Cache.emplace(Options.CacheDir, Options.Catalog);
   {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Options.Jobs));
     for (size_t I = 0; I < Files.size(); ++I)
       Pool.async([&, I] {
-        extractOne(Commands[I], Files[I], Options.Catalog, Result.Summaries[I],
-                   Diags[I]);
+        FromCache[I] = extractOne(Commands[I], Files[I], Options.Catalog,
+                                  Cache ? &*Cache : nullptr,
+                                  Result.Summaries[I], Diags[I]);
       });
     Pool.wait();
   }
   for (size_t I = 0; I < Files.size(); ++I) {
+    Result.CacheHits += FromCache[I];
     if (Options.DiagOut)
       *Options.DiagOut << Diags[I];
     if (Result.Summaries[I].HadErrors)

@@ -29,6 +29,9 @@ struct ExtractOptions {
   const InitCatalog *Catalog = nullptr;
   /// Where clang's own diagnostics for broken TUs go (file:line:col: error:).
   llvm::raw_ostream *DiagOut = nullptr;
+  /// Where summaries of unchanged TUs are kept between runs (brisk-check
+  /// uses <build dir>/.brisk-cache); empty: no cache.
+  std::string CacheDir;
 };
 
 struct ExtractResult {

@@ -20,6 +20,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/Support/Path.h"
 
 #include <algorithm>
 
@@ -811,13 +812,35 @@ private:
   TUState &TU;
 };
 
+/// The main file and every header outside system directories the TU read.
+std::vector<std::string> userFilesRead(const SourceManager &SM) {
+  std::vector<std::string> Out;
+  for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
+    const SrcMgr::SLocEntry &E = SM.getLocalSLocEntry(I);
+    if (!E.isFile() || E.getFile().getFileCharacteristic() != SrcMgr::C_User)
+      continue;
+    if (OptionalFileEntryRef FE = E.getFile().getContentCache().OrigEntry) {
+      llvm::SmallString<256> Path(FE->getName());
+      SM.getFileManager().makeAbsolutePath(Path);
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      Out.push_back(std::string(Path));
+    }
+  }
+  llvm::sort(Out);
+  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  return Out;
+}
+
 class SummaryConsumer : public ASTConsumer {
 public:
-  SummaryConsumer(const InitCatalog *Catalog, TUSummary &Out, SourceManager &SM)
-      : Catalog(Catalog), Out(Out), SM(SM) {}
+  SummaryConsumer(const InitCatalog *Catalog, TUSummary &Out,
+                  std::vector<std::string> *Deps, SourceManager &SM)
+      : Catalog(Catalog), Out(Out), Deps(Deps), SM(SM) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     summarizeTranslationUnit(Ctx, Catalog, Out);
+    if (Deps)
+      *Deps = userFilesRead(SM);
   }
 
   bool shouldSkipFunctionBody(Decl *D) override {
@@ -827,6 +850,7 @@ public:
 private:
   const InitCatalog *Catalog;
   TUSummary &Out;
+  std::vector<std::string> *Deps;
   SourceManager &SM;
 };
 
@@ -846,11 +870,12 @@ void summarizeTranslationUnit(ASTContext &Ctx, const InitCatalog *Catalog,
                    });
 }
 
-std::unique_ptr<ASTConsumer> makeSummaryConsumer(CompilerInstance &CI,
-                                                 const InitCatalog *Catalog,
-                                                 TUSummary &Out) {
+std::unique_ptr<ASTConsumer>
+makeSummaryConsumer(CompilerInstance &CI, const InitCatalog *Catalog,
+                    TUSummary &Out, std::vector<std::string> *Deps) {
   CI.getFrontendOpts().SkipFunctionBodies = true;
-  return std::make_unique<SummaryConsumer>(Catalog, Out, CI.getSourceManager());
+  return std::make_unique<SummaryConsumer>(Catalog, Out, Deps,
+                                           CI.getSourceManager());
 }
 
 } // namespace brisk

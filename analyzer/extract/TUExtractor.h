@@ -15,6 +15,8 @@
 #include "clang/AST/ASTConsumer.h"
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace clang {
 class ASTContext;
@@ -28,10 +30,11 @@ void summarizeTranslationUnit(clang::ASTContext &Ctx,
                               const InitCatalog *Catalog, TUSummary &Out);
 
 /// An ASTConsumer that summarises into Out and asks the parser to skip the
-/// bodies of functions in system headers, which no rule looks at.
+/// bodies of functions in system headers, which no rule looks at. When Deps
+/// is given it receives the absolute paths of the non-system files read.
 std::unique_ptr<clang::ASTConsumer>
 makeSummaryConsumer(clang::CompilerInstance &CI, const InitCatalog *Catalog,
-                    TUSummary &Out);
+                    TUSummary &Out, std::vector<std::string> *Deps = nullptr);
 
 } // namespace brisk
 

@@ -1,6 +1,7 @@
 //===- ExtractDriverTest.cpp - Many TUs from a compilation database -------===//
 
 #include "ExtractTestSupport.h"
+#include "extract/SummaryIO.h"
 
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
@@ -135,6 +136,54 @@ TEST_F(ExtractDriver, NothingParsedIsAnError) {
   ASSERT_FALSE(bool(R));
   EXPECT_EQ(llvm::toString(R.takeError()),
             "no translation unit could be parsed");
+}
+
+TEST_F(ExtractDriver, CacheReusesUnchangedTUsOnly) {
+  write("shared.h", "#pragma once\nvoid helper();\n");
+  std::string A =
+      write("a.cpp", "#include \"shared.h\"\nvoid a() { helper(); }\n");
+  std::string B = write("b.cpp", "void b() {}\n");
+  std::string Broken = write("c.cpp", "#include <nope.h>\nvoid c() {}\n");
+  auto DB = database({A, B, Broken});
+  ASSERT_TRUE(DB);
+  std::string Diags;
+  llvm::raw_string_ostream OS(Diags);
+  ExtractOptions Options;
+  Options.Catalog = &ourCatalog();
+  Options.DiagOut = &OS;
+  Options.CacheDir = std::string(Dir) + "/.brisk-cache";
+  std::vector<std::string> Files = {A, B, Broken};
+
+  auto First = extractSummaries(*DB, Files, Options);
+  ASSERT_TRUE(bool(First));
+  EXPECT_EQ(First->CacheHits, 0u);
+  auto Second = extractSummaries(*DB, Files, Options);
+  ASSERT_TRUE(bool(Second));
+  EXPECT_EQ(Second->CacheHits, 2u) << "the broken TU is parsed again";
+  EXPECT_EQ(Second->ParseErrors, 1u);
+  for (size_t I = 0; I < 2; ++I)
+    EXPECT_EQ(summaryToJSON(Second->Summaries[I]),
+              summaryToJSON(First->Summaries[I]));
+  size_t Shown = 0;
+  for (size_t P = Diags.find("fatal error"); P != std::string::npos;
+       P = Diags.find("fatal error", P + 1))
+    ++Shown;
+  EXPECT_EQ(Shown, 2u) << "its error is shown on both runs: " << Diags;
+
+  // Editing a header a TU includes invalidates that TU only.
+  write("shared.h", "#pragma once\nvoid helper();\nvoid other();\n");
+  auto Third = extractSummaries(*DB, Files, Options);
+  ASSERT_TRUE(bool(Third));
+  EXPECT_EQ(Third->CacheHits, 1u);
+
+  // A different catalogue makes every entry stale.
+  InitCatalog Other = ourCatalog();
+  ASSERT_FALSE(bool(mergeInitCatalog(
+      Other, R"({"entries": [{"id": "dlopen", "disabled": true}]})", "u")));
+  Options.Catalog = &Other;
+  auto Fourth = extractSummaries(*DB, Files, Options);
+  ASSERT_TRUE(bool(Fourth));
+  EXPECT_EQ(Fourth->CacheHits, 0u);
 }
 
 } // namespace

@@ -1,0 +1,138 @@
+//===- SummaryCache.cpp - Reuse summaries of unchanged translation units --===//
+
+#include "extract/SummaryCache.h"
+
+#include "extract/SummaryIO.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA256.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <nlohmann/json.hpp>
+
+using nlohmann::json;
+
+namespace brisk {
+
+namespace {
+
+std::optional<std::string> hashFile(llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  if (!Buf)
+    return std::nullopt;
+  return llvm::toHex(
+      llvm::SHA256::hash(llvm::arrayRefFromStringRef((*Buf)->getBuffer())),
+      /*LowerCase=*/true);
+}
+
+/// Everything in the catalogue that can change what extraction records.
+std::string catalogFingerprint(const InitCatalog *Catalog) {
+  if (!Catalog)
+    return "no-catalogue";
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  for (const InitCatalogEntry &E : Catalog->Entries) {
+    OS << E.Id << '\0' << E.Category << '\0' << int(E.Match) << E.Name << '\0'
+       << int(E.Kind) << int(E.Condition) << E.Disabled;
+    for (const std::string &M : E.Methods)
+      OS << M << ',';
+    for (unsigned A : E.Args)
+      OS << A << ',';
+    for (const ArgConstraint &C : E.Constraints) {
+      OS << C.Arg << ':' << C.IntBitsNoneOf << ':' << C.IntMask << ':'
+         << C.IntEquals;
+      for (const std::string &P : C.PrefixAnyOf)
+        OS << '+' << P;
+      for (const std::string &P : C.PrefixNoneOf)
+        OS << '-' << P;
+    }
+    OS << '\n';
+  }
+  return S;
+}
+
+} // namespace
+
+SummaryCache::SummaryCache(std::string Dir, const InitCatalog *Catalog)
+    : Dir(std::move(Dir)),
+      Salt(std::string("brisk " BRISK_VERSION " summary 1\n") +
+           catalogFingerprint(Catalog)) {}
+
+std::string SummaryCache::entryPath(llvm::StringRef Directory,
+                                    llvm::ArrayRef<std::string> CommandLine,
+                                    llvm::StringRef File) const {
+  llvm::SHA256 H;
+  H.update(Salt);
+  H.update(llvm::StringRef("\0", 1));
+  H.update(Directory);
+  for (const std::string &A : CommandLine) {
+    H.update(llvm::StringRef("\0", 1));
+    H.update(A);
+  }
+  H.update(llvm::StringRef("\0", 1));
+  H.update(File);
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(Path, llvm::toHex(H.final(), true) + ".json");
+  return std::string(Path);
+}
+
+std::optional<TUSummary>
+SummaryCache::lookup(llvm::StringRef Directory,
+                     llvm::ArrayRef<std::string> CommandLine,
+                     llvm::StringRef File) const {
+  std::string Path = entryPath(Directory, CommandLine, File);
+  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buf)
+    return std::nullopt;
+  llvm::StringRef Text = (*Buf)->getBuffer();
+  json Doc = json::parse(Text.begin(), Text.end(), nullptr, false);
+  if (Doc.is_discarded() || !Doc.is_object() || !Doc.contains("deps") ||
+      !Doc["deps"].is_array() || !Doc.contains("summary") ||
+      !Doc["summary"].is_string())
+    return std::nullopt; // a damaged entry is a miss, never an error
+  for (const json &D : Doc["deps"]) {
+    if (!D.is_array() || D.size() != 2 || !D[0].is_string() ||
+        !D[1].is_string())
+      return std::nullopt;
+    std::optional<std::string> Now = hashFile(D[0].get<std::string>());
+    if (!Now || *Now != D[1].get<std::string>())
+      return std::nullopt;
+  }
+  auto S = summaryFromJSON(Doc["summary"].get<std::string>(), Path);
+  if (!S) {
+    llvm::consumeError(S.takeError());
+    return std::nullopt;
+  }
+  return std::move(*S);
+}
+
+void SummaryCache::store(llvm::StringRef Directory,
+                         llvm::ArrayRef<std::string> CommandLine,
+                         llvm::StringRef File, const TUSummary &S,
+                         llvm::ArrayRef<std::string> Deps) const {
+  json DepList = json::array();
+  for (const std::string &D : Deps) {
+    std::optional<std::string> Hash = hashFile(D);
+    if (!Hash)
+      return; // a dependency we cannot read cannot be validated later
+    DepList.push_back(json::array({D, *Hash}));
+  }
+  json Doc = {{"deps", std::move(DepList)}, {"summary", summaryToJSON(S)}};
+  std::string Text = Doc.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (llvm::sys::fs::create_directories(Dir))
+    return;
+  // Written to a temporary and renamed: concurrent runs never see half an
+  // entry.
+  llvm::Error E = llvm::writeToOutput(entryPath(Directory, CommandLine, File),
+                                      [&](llvm::raw_ostream &OS) {
+                                        OS << Text;
+                                        return llvm::Error::success();
+                                      });
+  llvm::consumeError(std::move(E));
+}
+
+} // namespace brisk
