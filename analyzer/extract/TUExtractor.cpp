@@ -158,9 +158,16 @@ bool isNullLike(const Expr *E) {
 }
 
 /// The non-local a lazy-init condition tests for "not yet initialised":
-/// !g, g == nullptr, nullptr == g, !g.has_value(), g == std::nullopt.
+/// !g, g == nullptr, nullptr == g, !g.has_value(), g == std::nullopt,
+/// g.empty().
 const ValueDecl *lazyGuardTarget(const Expr *Cond) {
   Cond = unwrap(Cond);
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Cond)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (MD && MD->getDeclName().isIdentifier() && MD->getName() == "empty")
+      return testedNonLocal(MC->getImplicitObjectArgument());
+    return nullptr;
+  }
   if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
     if (UO->getOpcode() != UO_LNot)
       return nullptr;

@@ -26,6 +26,7 @@ constexpr const char *Prelude = R"(
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 struct Conn { Conn(); };
 Conn *connect();
 int expensive();
@@ -70,6 +71,8 @@ Conn *gConn = nullptr;
 std::unique_ptr<Conn> gOwned;
 std::optional<int> gValue;
 bool gReady = false;
+std::string tableName();
+std::string gTable;
 struct Service {
   std::shared_ptr<Conn> C;
   void handle() {
@@ -81,8 +84,10 @@ void f() {
   if (gOwned == nullptr) gOwned.reset(connect());
   if (!gValue.has_value()) gValue.emplace(expensive());
   if (!gReady) { expensive(); gReady = true; }
+  if (gTable.empty()) gTable = tableName();
 }
 )");
+  EXPECT_EQ(onceOf(S, "f", "tableName", 0), OnceKind::LazyInitGuard);
   EXPECT_EQ(onceOf(S, "f", "connect", 0), OnceKind::LazyInitGuard);
   EXPECT_EQ(onceOf(S, "f", "connect", 1), OnceKind::LazyInitGuard);
   EXPECT_EQ(onceOf(S, "f", "expensive", 0), OnceKind::LazyInitGuard);
@@ -96,7 +101,10 @@ TEST(ExtractOnce, NotLazyInitGuards) {
 Conn *gConn = nullptr;
 Conn *gOther = nullptr;
 bool gFlag = false;
+std::string gName;
 void f(bool Fresh) {
+  // Testing emptiness without filling it.
+  if (gName.empty()) { cheap(); }
   // An unrelated condition.
   if (Fresh) { gConn = connect(); }
   // The block does not initialise the tested variable.
@@ -116,6 +124,7 @@ void f(bool Fresh) {
   EXPECT_EQ(onceOf(S, "f", "expensive", 0), OnceKind::None);
   EXPECT_EQ(onceOf(S, "f", "connect", 3), OnceKind::LazyInitGuard);
   EXPECT_EQ(onceOf(S, "f", "cheap", 0), OnceKind::None);
+  EXPECT_EQ(onceOf(S, "f", "cheap", 1), OnceKind::None);
 }
 
 } // namespace
