@@ -1,7 +1,7 @@
 //===- FileKind.cpp - Tell executables, shared objects and data apart -----===//
 //
-// Only the ELF header and program headers matter: an ET_EXEC file, or an
-// ET_DYN file with a PT_INTERP segment (a PIE), is an executable; any other
+// Only the ELF headers matter: an ET_EXEC file, or an ET_DYN file with a
+// PT_INTERP segment or the DF_1_PIE flag (a PIE), is an executable; any other
 // ET_DYN is a shared object. A file whose headers cannot be read is data.
 //
 //===----------------------------------------------------------------------===//
@@ -48,6 +48,16 @@ template <class ELFT> static FileKind classifyElf(StringRef Bytes) {
   }
   for (const auto &Phdr : *Headers)
     if (Phdr.p_type == ELF::PT_INTERP)
+      return FileKind::ElfExecutable;
+  // A static PIE (Rust's musl targets, -static-pie) has no interpreter; the
+  // linker marks it with DF_1_PIE.
+  auto Dynamic = File->dynamicEntries();
+  if (!Dynamic) {
+    consumeError(Dynamic.takeError());
+    return FileKind::SharedObject;
+  }
+  for (const auto &Dyn : *Dynamic)
+    if (Dyn.d_tag == ELF::DT_FLAGS_1 && (Dyn.getVal() & ELF::DF_1_PIE))
       return FileKind::ElfExecutable;
   return FileKind::SharedObject;
 }

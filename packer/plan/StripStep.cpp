@@ -42,8 +42,13 @@ Expected<StripOutcome> stripPlan(FunctionPlan &Plan, StripMode Mode,
                       "; packed unstripped";
           return;
         }
-        if (!Out->Warning.empty())
-          R.Warning = F.ZipPath + ": " + Out->Warning + "; packed unstripped";
+        // The stripper's warnings already say the original was kept; they
+        // name the source file, which the zip path replaces.
+        if (!Out->Warning.empty()) {
+          StringRef Why = Out->Warning;
+          Why.consume_front(F.SourcePath + ": ");
+          R.Warning = F.ZipPath + ": " + Why.str();
+        }
         if (Out->Changed) {
           F.Bytes = Out->Bytes.size();
           F.Shipped =

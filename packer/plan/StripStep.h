@@ -19,7 +19,7 @@ struct DebugFile {
 };
 
 struct StripOutcome {
-  /// "<zip path>: <why it was shipped unstripped>", in zip path order.
+  /// "<zip path>: <why the original was kept>", in zip path order.
   std::vector<std::string> Warnings;
   std::vector<DebugFile> DebugFiles;
 };

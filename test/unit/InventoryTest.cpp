@@ -152,12 +152,16 @@ TEST_F(InventoryTest, ElfKindsComeFromTheHeaders) {
   ASSERT_TRUE(
       cc({"-shared", "-fPIC", "-o", path("tree/libf.so"), path("lib.c")}));
   ASSERT_TRUE(cc({"-no-pie", "-o", path("tree/static-addr"), path("main.c")}));
+  ASSERT_TRUE(
+      cc({"-static-pie", "-o", path("tree/static-pie"), path("main.c")}));
   write("tree/fake.so", "\x7f"
                         "ELF but not really");
   Expected<Inventory> Inv = readInventory(path("tree"), 2);
   ASSERT_TRUE(bool(Inv)) << toString(Inv.takeError());
   EXPECT_EQ(Inv->find("prog")->Kind, FileKind::ElfExecutable);
   EXPECT_EQ(Inv->find("static-addr")->Kind, FileKind::ElfExecutable);
+  // No interpreter, only DF_1_PIE says it is a program.
+  EXPECT_EQ(Inv->find("static-pie")->Kind, FileKind::ElfExecutable);
   EXPECT_EQ(Inv->find("libf.so")->Kind, FileKind::SharedObject);
   EXPECT_EQ(Inv->find("fake.so")->Kind, FileKind::Other);
 
