@@ -114,8 +114,10 @@ std::vector<std::string> adjustCommandLine(std::vector<std::string> Args,
   if (!HasResourceDir && !Args.empty())
     Args.insert(Args.begin() + 1, "-resource-dir=" + clangResourceDir());
   // Errors go to our own printer; this keeps clang from also printing
-  // "N errors generated." on stderr.
+  // "N errors generated." on stderr. Warnings are not brisk's business, and
+  // -Werror in a database must not turn them into parse errors.
   Args.push_back("-fno-caret-diagnostics");
+  Args.push_back("-w");
   return Args;
 }
 

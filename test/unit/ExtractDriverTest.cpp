@@ -112,6 +112,21 @@ TEST_F(ExtractDriver, BrokenTUsAreCountedAndOthersKeepTheirFindings) {
                    "found\n");
 }
 
+TEST_F(ExtractDriver, WarningsUnderWerrorAreNotParseErrors) {
+  std::string Warns = write("warns.cpp", "int f(int X) { int Unused; return "
+                                         "X; }\n");
+  auto DB = database({Warns}, "-Werror=unused-variable");
+  ASSERT_TRUE(DB);
+  std::string Diags;
+  llvm::raw_string_ostream OS(Diags);
+  ExtractOptions Options;
+  Options.DiagOut = &OS;
+  auto R = extractSummaries(*DB, {Warns}, Options);
+  ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
+  EXPECT_EQ(R->ParseErrors, 0u);
+  EXPECT_EQ(Diags, "");
+}
+
 TEST_F(ExtractDriver, FileMissingFromTheDatabaseIsAnError) {
   std::string Good = write("good.cpp", "void good() {}\n");
   auto DB = database({Good});
