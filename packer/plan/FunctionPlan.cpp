@@ -37,4 +37,16 @@ uint64_t FunctionPlan::unzippedBytes() const {
   return Total;
 }
 
+int64_t FunctionPlan::stripSavedBytes() const {
+  return static_cast<int64_t>(inputBytes()) -
+         static_cast<int64_t>(unzippedBytes());
+}
+
+void FunctionPlan::releaseContents() {
+  for (PlannedFile &F : Files) {
+    F.Shipped.reset();
+    F.SourceContents.reset();
+  }
+}
+
 } // namespace brisk

@@ -50,6 +50,10 @@ struct FunctionPlan {
 
   uint64_t inputBytes() const;
   uint64_t unzippedBytes() const;
+  /// inputBytes() - unzippedBytes(); negative if stripping ever grew a file.
+  int64_t stripSavedBytes() const;
+  /// Drops the bytes held in memory once the zip is written; sizes stay.
+  void releaseContents();
 };
 
 } // namespace brisk

@@ -112,7 +112,7 @@ PackExit Run::packFunction(const FunctionSpec &Spec, PackedFunction &Out) {
   if (Unzipped > Limits.UnzippedBytesMax) {
     Err << "brisk-pack: error: " << Input << ": unzipped size " << Unzipped
         << " bytes is over Lambda's limit of " << Limits.UnzippedBytesMax
-        << " bytes; stripping saved " << (Out.Plan.inputBytes() - Unzipped)
+        << " bytes; stripping saved " << Out.Plan.stripSavedBytes()
         << " bytes; largest files:\n";
     printLargestFiles(Out.Plan, 10, Err);
     return LimitNotMet;
@@ -120,6 +120,7 @@ PackExit Run::packFunction(const FunctionSpec &Spec, PackedFunction &Out) {
 
   if (Error E = writeFunctionZip(Out))
     return fail(Input, toString(std::move(E)));
+  Out.Plan.releaseContents();
   if (Out.ZipBytes > Limits.DirectUploadZipBytesMax)
     warn(Input, Out.ZipPath + " is " + Twine(Out.ZipBytes) +
                     " bytes, over the " +

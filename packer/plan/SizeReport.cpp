@@ -45,7 +45,7 @@ void printSizeReport(const std::vector<PackedFunction> &Functions,
     OS << P.Name << " (" << P.Runtime << "): " << F.ZipPath << "\n";
     OS << "  input        " << format_decimal(Input, 12) << " bytes\n";
     OS << "  after strip  " << format_decimal(Unzipped, 12)
-       << " bytes  (strip saved " << (Input - Unzipped) << ")\n";
+       << " bytes  (strip saved " << P.stripSavedBytes() << ")\n";
     OS << "  zip          " << format_decimal(F.ZipBytes, 12)
        << " bytes  (deflate saved "
        << (Unzipped > F.ZipBytes ? Unzipped - F.ZipBytes : 0) << ")\n";
