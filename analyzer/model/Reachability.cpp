@@ -15,6 +15,12 @@ bool runsPerInvocation(const CallSite &Site) {
   return Site.Once == OnceKind::None;
 }
 
+/// Extraction names a lambda's call operator "<enclosing function>::lambda".
+bool isLambda(const FunctionSummary &Fn) {
+  llvm::StringRef Name = Fn.QualifiedName;
+  return Name == "lambda" || Name.ends_with("::lambda");
+}
+
 } // namespace
 
 Reachability Reachability::compute(const ProgramModel &Model) {
@@ -45,6 +51,7 @@ Reachability Reachability::compute(const ProgramModel &Model) {
 void Reachability::propagateParameterFacts(const ProgramModel &Model) {
   RequestParams.assign(Model.nodes().size(), 0);
   NonConstantParams.assign(Model.nodes().size(), 0);
+  CapturesRequest.assign(Model.nodes().size(), false);
   std::deque<NodeId> Work;
   // Every reached function is processed at least once, so that values it
   // builds itself (not from its parameters) reach its callees' facts.
@@ -87,6 +94,12 @@ void Reachability::propagateParameterFacts(const ProgramModel &Model) {
       }
       bool Changed = Raise(RequestParams, E.Callee, Request);
       Changed |= Raise(NonConstantParams, E.Callee, NonConstant);
+      bool MayCapture = E.Site->Kind == CallKind::Callable ||
+                        isLambda(*Model.node(E.Callee).Fn);
+      if (MayCapture && !CapturesRequest[E.Callee]) {
+        CapturesRequest[E.Callee] = true;
+        Changed = true;
+      }
       if (Changed || !Visited[E.Callee]) {
         Visited[E.Callee] = true;
         Work.push_back(E.Callee);
@@ -97,7 +110,8 @@ void Reachability::propagateParameterFacts(const ProgramModel &Model) {
 
 bool Reachability::mayDependOnRequest(NodeId N,
                                       const ValueOrigin &Origin) const {
-  return (Origin.ParamMask & RequestParams[N]) != 0;
+  return (Origin.ParamMask & RequestParams[N]) != 0 ||
+         (Origin.Other && CapturesRequest[N]);
 }
 
 bool Reachability::isConstant(NodeId N, const ValueOrigin &Origin) const {

@@ -59,6 +59,10 @@ private:
   /// Per node: parameters that may receive request data / non-constants.
   std::vector<uint64_t> RequestParams;
   std::vector<uint64_t> NonConstantParams;
+  /// Per node: a lambda (or a function object created in per-invocation
+  /// code) called per invocation, whose captures or members may hold request
+  /// data: its values of other origin may be request data too.
+  std::vector<bool> CapturesRequest;
 };
 
 } // namespace brisk

@@ -126,6 +126,22 @@ TEST(ReachabilityTest, LambdaParametersAreAssumedRequestData) {
   Reachability R = Reachability::compute(M);
   EXPECT_TRUE(R.mayDependOnRequest(node(M, "lambda"), param(0)));
   EXPECT_FALSE(R.isConstant(node(M, "lambda"), param(0)));
+  // Its captures may hold request data; constants stay constants.
+  EXPECT_TRUE(R.mayDependOnRequest(node(M, "lambda"), other()));
+  EXPECT_FALSE(R.mayDependOnRequest(node(M, "lambda"), constant()));
+  EXPECT_FALSE(R.mayDependOnRequest(node(M, "h"), other()));
+}
+
+TEST(ReachabilityTest, LambdasCalledPerInvocationMayCaptureRequestData) {
+  FunctionSummary Lambda = fn("l", loc(File, 10));
+  Lambda.QualifiedName = "h::lambda";
+  auto M = build({fn("h", loc(File, 1),
+                     {call("l", loc(File, 2)), call("f", loc(File, 3))}),
+                  Lambda, fn("f", loc(File, 20))});
+  Reachability R = Reachability::compute(M);
+  EXPECT_TRUE(R.mayDependOnRequest(node(M, "l"), other()));
+  EXPECT_FALSE(R.mayDependOnRequest(node(M, "l"), constant()));
+  EXPECT_FALSE(R.mayDependOnRequest(node(M, "f"), other()));
 }
 
 TEST(ReachabilityTest, PollingLoopValuesAreRequestData) {
