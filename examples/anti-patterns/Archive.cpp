@@ -14,7 +14,8 @@ static const Aws::Auth::AWSCredentials
     ArchiveCredentials("AKIAIOSFODNN7EXAMPLE",
                        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
 
-bool archiveOrder(std::string const &Key, std::string const &Path) {
+bool archiveOrder(std::string const &Bucket, std::string const &Key,
+                  std::string const &Path) {
   Aws::Client::ClientConfiguration Configuration;
   Configuration.region = "eu-west-1";
   // init-in-handler: an S3 client (TLS context, credential resolution,
@@ -23,7 +24,7 @@ bool archiveOrder(std::string const &Key, std::string const &Path) {
   Aws::S3::S3Client Client(ArchiveCredentials, Configuration);
 
   Aws::S3::Model::PutObjectRequest Put;
-  Put.WithBucket("orders-archive").WithKey(Key);
+  Put.WithBucket(Bucket).WithKey(Key);
   Put.SetBody(std::make_shared<std::fstream>(Path, std::ios::in));
   return Client.PutObject(Put).IsSuccess();
 }

@@ -17,11 +17,11 @@ using aws::lambda_runtime::invocation_response;
 static unsigned long OrdersSeen = 0;
 static std::string LastOrder;
 static std::vector<long> LatenciesMs;
-static std::string TableName;
+static const char *ArchiveBucket = nullptr;
 
-static std::string tableNameFromEnvironment() {
-  const char *Name = std::getenv("ORDERS_TABLE");
-  return Name ? Name : "orders";
+static const char *archiveBucketFromEnvironment() {
+  const char *Name = std::getenv("ORDERS_BUCKET");
+  return Name ? Name : "orders-archive";
 }
 
 static void publishOrderCount(unsigned long Count) {
@@ -40,9 +40,10 @@ invocation_response handleOrder(invocation_request const &Request) {
 
   // unsynchronized-global (with --max-concurrency above 1): a lazy
   // once-initialisation, fine one request at a time, but two concurrent
-  // requests can both find TableName empty and write it together.
-  if (TableName.empty())
-    TableName = tableNameFromEnvironment();
+  // requests can both find ArchiveBucket unset and write it together.
+  if (!ArchiveBucket) {
+    ArchiveBucket = archiveBucketFromEnvironment();
+  }
 
   // stateful-global: the count survives into later invocations, so the
   // function's behaviour depends on which environment serves it.
@@ -63,7 +64,8 @@ invocation_response handleOrder(invocation_request const &Request) {
   // (512 MB by default) persists across warm invocations and fills up.
   std::string SpoolPath = "/tmp/order-" + Request.request_id + ".json";
   std::ofstream(SpoolPath) << Request.payload;
-  bool Archived = archiveOrder(Request.request_id + ".json", SpoolPath);
+  bool Archived =
+      archiveOrder(ArchiveBucket, Request.request_id + ".json", SpoolPath);
 
   // detached-work: the thread outlives the response; Lambda freezes it with
   // the environment and it resumes, if ever, during a later invocation.

@@ -17,7 +17,8 @@
 aws::lambda_runtime::invocation_response
 handleOrder(aws::lambda_runtime::invocation_request const &Request);
 
-/// Uploads the file at Path to the orders bucket under Key.
-bool archiveOrder(std::string const &Key, std::string const &Path);
+/// Uploads the file at Path to Bucket under Key.
+bool archiveOrder(std::string const &Bucket, std::string const &Key,
+                  std::string const &Path);
 
 #endif // BRISK_EXAMPLES_ANTI_PATTERNS_ORDERS_H
