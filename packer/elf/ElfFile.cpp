@@ -55,12 +55,6 @@ static std::vector<std::string> splitSearchPath(StringRef Value) {
   return Dirs;
 }
 
-/// LLVM 19's getVersionDependencies can hand back names that run on past
-/// their terminating NUL into the rest of the string table.
-static std::string untilNul(StringRef Text) {
-  return Text.take_until([](char C) { return C == '\0'; }).str();
-}
-
 namespace {
 
 template <class ELFT> class InfoReader {
@@ -107,8 +101,8 @@ public:
       return E;
     if (Error E = readSections(Info))
       return E;
-    if (!SawVerneedSection && VerneedAddr)
-      if (Error E = readVerneedFromDynamic(Info))
+    if (VerneedAddr)
+      if (Error E = readVersionNeeds(Info))
         return E;
 
     switch (Header.e_type) {
@@ -284,9 +278,11 @@ private:
         .str();
   }
 
-  /// Files without section headers (sstrip, some packers) still carry
-  /// their version needs, found through DT_VERNEED as the loader finds them.
-  Error readVerneedFromDynamic(ElfInfo &Info) {
+  /// Version needs through DT_VERNEED, as the loader finds them: this works
+  /// for files without section headers too (sstrip, some packers). Entries
+  /// must not overlap, which bounds the walk by the file size whatever the
+  /// counts say (LLVM's own reader trusts them and can run out of memory).
+  Error readVersionNeeds(ElfInfo &Info) {
     using Elf_Verneed = typename ELFT::Verneed;
     using Elf_Vernaux = typename ELFT::Vernaux;
     auto Mapped = File.toMappedAddr(
@@ -311,6 +307,8 @@ private:
       if (!Library)
         return Library.takeError();
       uint64_t AuxOffset = Offset + Need->vn_aux;
+      if (Need->vn_cnt != 0 && Need->vn_aux < sizeof(Elf_Verneed))
+        return malformed(Buffer, "DT_VERNEED entries overlap");
       for (unsigned J = 0; J < Need->vn_cnt; ++J) {
         if (!Fits(AuxOffset, sizeof(Elf_Vernaux)))
           return malformed(Buffer, "DT_VERNEED auxiliary entry outside the "
@@ -323,10 +321,14 @@ private:
         Info.VersionNeeds.push_back({*Library, std::move(*Version)});
         if (Aux->vna_next == 0)
           break;
+        if (Aux->vna_next < sizeof(Elf_Vernaux))
+          return malformed(Buffer, "DT_VERNEED entries overlap");
         AuxOffset += Aux->vna_next;
       }
       if (Need->vn_next == 0)
         break;
+      if (Need->vn_next < sizeof(Elf_Verneed))
+        return malformed(Buffer, "DT_VERNEED entries overlap");
       Offset += Need->vn_next;
     }
     return Error::success();
@@ -345,17 +347,7 @@ private:
       } else {
         return malformed(Buffer, toString(Name.takeError()));
       }
-      if (Sec.sh_type == ELF::SHT_GNU_verneed) {
-        SawVerneedSection = true;
-        auto Deps = File.getVersionDependencies(Sec);
-        if (!Deps)
-          return malformed(Buffer,
-                           ".gnu.version_r: " + toString(Deps.takeError()));
-        for (const VerNeed &Need : *Deps)
-          for (const VernAux &Aux : Need.AuxV)
-            Info.VersionNeeds.push_back(
-                {untilNul(Need.File), untilNul(Aux.Name)});
-      } else if (Sec.sh_type == ELF::SHT_NOTE && Info.BuildId.empty()) {
+      if (Sec.sh_type == ELF::SHT_NOTE && Info.BuildId.empty()) {
         Error Err = Error::success();
         takeBuildId(File.notes(Sec, Err), Sec.sh_addralign, Info.BuildId);
         if (Err)
@@ -369,7 +361,6 @@ private:
   MemoryBufferRef Buffer;
   StringRef DynStrings; // the dynamic string table, once found
   uint64_t VerneedAddr = 0, VerneedNum = 0;
-  bool SawVerneedSection = false;
 };
 
 template <class ELFT> Expected<ElfInfo> readAs(MemoryBufferRef Buffer) {

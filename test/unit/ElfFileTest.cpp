@@ -6,6 +6,7 @@
 #include "llvm/ObjCopy/ConfigManager.h"
 #include "llvm/ObjCopy/ObjCopy.h"
 #include "llvm/Object/Binary.h"
+#include "llvm/Object/ELF.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -175,6 +176,25 @@ TEST_F(ElfFileTest, NoSectionHeadersStillGivesNeedsAndVersions) {
   EXPECT_EQ(Bare->Needed, Full->Needed);
   EXPECT_EQ(Bare->BuildId, Full->BuildId);
   EXPECT_EQ(Bare->Interpreter, Full->Interpreter);
+}
+
+TEST_F(ElfFileTest, OverlappingVersionNeedsAreMalformed) {
+  // Fuzzing found that a looping .gnu.version_r made LLVM's own reader
+  // allocate until the machine ran out of memory; ours refuses it.
+  ASSERT_TRUE(Dir.cc({"-o", "main", "main.c", "-L.", "-lfoo"}));
+  std::string Bytes = Dir.read("main");
+  auto File = object::ELFFile<object::ELF64LE>::create(Bytes);
+  ASSERT_TRUE(bool(File));
+  uint64_t VerneedOffset = 0;
+  for (const auto &Sec : cantFail(File->sections()))
+    if (Sec.sh_type == ELF::SHT_GNU_verneed)
+      VerneedOffset = Sec.sh_offset;
+  ASSERT_NE(VerneedOffset, 0u);
+  Bytes[VerneedOffset + 12] = 4; // vn_next of the first entry
+  auto Info = readBytes(Bytes, "main");
+  ASSERT_FALSE(bool(Info));
+  EXPECT_EQ(toString(Info.takeError()),
+            "main: malformed ELF: DT_VERNEED entries overlap");
 }
 
 TEST_F(ElfFileTest, NotElfIsAnErrorNamingTheFile) {
