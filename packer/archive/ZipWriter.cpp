@@ -92,6 +92,10 @@ Error writeZip(std::vector<ZipEntry> Entries, int FD,
        archive_write_set_format_option(A.get(), "zip", "compression-level",
                                        Level.c_str()) != ARCHIVE_OK))
     return writerError(A.get(), "cannot configure the zip writer");
+  // Names are UTF-8 and say so (general purpose bit 11), whatever the locale.
+  if (archive_write_set_format_option(A.get(), "zip", "hdrcharset", "UTF-8") !=
+      ARCHIVE_OK)
+    return writerError(A.get(), "cannot configure the zip writer");
   // No padding after the central directory.
   archive_write_set_bytes_in_last_block(A.get(), 1);
   if (archive_write_open_fd(A.get(), FD) != ARCHIVE_OK)
