@@ -257,6 +257,21 @@ public:
     return U;
   }
 
+  /// Whether a call hands back the next event: a fetch itself, or a call of
+  /// one of this TU's functions that fetches (nextEvent(api)).
+  bool fetchesEvent(const CallExpr *CE) {
+    if (fetchesRuntimeEvent(CE))
+      return true;
+    const FunctionDecl *FD = CE->getDirectCallee();
+    const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+    if (!Def || !isUserDecl(Def))
+      return false;
+    auto [It, New] = Fetchers.try_emplace(Def, false);
+    if (New)
+      It->second = runtimeUse(Def->getBody(), /*Depth=*/1).Fetches;
+    return It->second;
+  }
+
   ASTContext &Ctx;
   const SourceManager &SM;
   CatalogMatcher Matcher;
@@ -302,6 +317,7 @@ private:
   }
 
   llvm::DenseSet<const FunctionDecl *> Visiting;
+  llvm::DenseMap<const FunctionDecl *, bool> Fetchers;
 };
 
 class FunctionWalker : public RecursiveASTVisitor<FunctionWalker> {
@@ -309,7 +325,9 @@ class FunctionWalker : public RecursiveASTVisitor<FunctionWalker> {
 
 public:
   FunctionWalker(TUState &TU, const FunctionDecl *Fn)
-      : TU(TU), Fn(Fn), Origins(Fn, Fn->getBody()) {}
+      : TU(TU), Fn(Fn), Origins(Fn, Fn->getBody(), [&TU](const CallExpr *CE) {
+          return TU.fetchesEvent(CE);
+        }) {}
 
   void run() {
     Summary.USR = usrOf(Fn);

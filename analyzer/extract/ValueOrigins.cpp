@@ -160,7 +160,7 @@ public:
     }
     if (!FD)
       return true;
-    bool Event = fetchesRuntimeEvent(CE);
+    bool Event = VO.IsEventFetch(CE);
     for (unsigned I = FirstArg, N = CE->getNumArgs(); I < N; ++I) {
       unsigned P = I - FirstArg;
       bool Writable = P < FD->getNumParams()
@@ -181,7 +181,9 @@ private:
 };
 
 ValueOrigins::ValueOrigins(const clang::FunctionDecl *Fn,
-                           const clang::Stmt *Body) {
+                           const clang::Stmt *Body,
+                           EventFetchPredicate IsEventFetch)
+    : IsEventFetch(std::move(IsEventFetch)) {
   if (Fn)
     for (unsigned I = 0, N = Fn->getNumParams(); I < N && I < 63; ++I)
       ParamIndex[Fn->getParamDecl(I)] = I;
@@ -293,7 +295,7 @@ ValueOrigin ValueOrigins::originOf(const clang::Expr *E, unsigned Depth) const {
       O = joinOrigins(O, originOf(Arg, Depth + 1));
     if (!preservesConstness(CE->getDirectCallee()))
       O = joinOrigins(O, other());
-    if (fetchesRuntimeEvent(CE))
+    if (IsEventFetch(CE))
       O.ParamMask |= uint64_t(1) << ValueOrigin::LoopRequestBit;
     return O;
   }

@@ -19,6 +19,8 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
+#include <functional>
+
 namespace brisk {
 
 ValueOrigin joinOrigins(const ValueOrigin &A, const ValueOrigin &B);
@@ -33,9 +35,15 @@ bool mentionsNextInvocationPath(const clang::Stmt *S);
 
 class ValueOrigins {
 public:
+  /// Says whether a call returns (or fills its out-arguments with) the next
+  /// event: beyond fetchesRuntimeEvent, the TU knows which of its own
+  /// functions fetch.
+  using EventFetchPredicate = std::function<bool(const clang::CallExpr *)>;
+
   /// Fn: the function whose parameters are symbolic (may be null for a
   /// global initialiser). Body: the statements to learn locals from.
-  ValueOrigins(const clang::FunctionDecl *Fn, const clang::Stmt *Body);
+  ValueOrigins(const clang::FunctionDecl *Fn, const clang::Stmt *Body,
+               EventFetchPredicate IsEventFetch = fetchesRuntimeEvent);
 
   ValueOrigin originOf(const clang::Expr *E) const;
 
@@ -51,6 +59,7 @@ private:
                  llvm::SmallVector<const clang::Expr *, 2>>
       Sources;
   llvm::DenseMap<const clang::VarDecl *, ValueOrigin> Locals;
+  EventFetchPredicate IsEventFetch;
   friend class SourceCollector;
 };
 

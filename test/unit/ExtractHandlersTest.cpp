@@ -183,7 +183,12 @@ int main() {
   const FunctionSummary *Loop = handlerSummary(S);
   ASSERT_NE(Loop, nullptr);
   EXPECT_EQ(Loop->QualifiedName, "main::loop");
-  EXPECT_EQ(callsTo(*Loop, "process").size(), 1u);
+  auto Process = callsTo(*Loop, "process");
+  ASSERT_EQ(Process.size(), 1u);
+  // The helper fetched the event: what it returns is request data.
+  ASSERT_EQ(Process[0]->Args.size(), 1u);
+  EXPECT_EQ(Process[0]->Args[0].ParamMask, uint64_t(1)
+                                               << ValueOrigin::LoopRequestBit);
 }
 
 TEST(ExtractHandlers, OrdinaryLoopsAreNotHandlers) {
