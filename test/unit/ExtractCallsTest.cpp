@@ -134,6 +134,39 @@ std::unique_ptr<Engine> build(int N) { return std::make_unique<Engine>(N); }
   EXPECT_EQ(Ctors[0]->Args[0].ParamMask, 1u);
 }
 
+TEST(ExtractCalls, TemplateCallsLeadToThePatternSummary) {
+  TUSummary S = summarize(R"(
+void helper();
+template <typename T> void visit(T) { helper(); }
+template <typename T> struct Box { void open() { helper(); } };
+void f() {
+  visit(1);
+  visit(2.0);
+  Box<int>().open();
+}
+)");
+  const FunctionSummary *F = function(S, "f");
+  const FunctionSummary *Visit = function(S, "visit");
+  const FunctionSummary *Open = function(S, "Box::open");
+  ASSERT_NE(F, nullptr);
+  ASSERT_NE(Visit, nullptr);
+  ASSERT_NE(Open, nullptr);
+  EXPECT_EQ(callsTo(*Visit, "helper").size(), 1u);
+  auto Visits = callsTo(*F, "visit");
+  ASSERT_EQ(Visits.size(), 2u);
+  EXPECT_EQ(Visits[0]->CalleeUSR, Visit->USR);
+  EXPECT_EQ(Visits[1]->CalleeUSR, Visit->USR);
+  auto Opens = callsTo(*F, "Box::open");
+  ASSERT_EQ(Opens.size(), 1u);
+  EXPECT_EQ(Opens[0]->CalleeUSR, Open->USR);
+  // One summary per pattern, not per instantiation.
+  EXPECT_EQ(std::count_if(S.Functions.begin(), S.Functions.end(),
+                          [](const FunctionSummary &Fn) {
+                            return Fn.QualifiedName == "visit";
+                          }),
+            1);
+}
+
 TEST(ExtractCalls, SystemHeaderBodiesAreNotSummarised) {
   TUSummary S = summarize(R"(
 #include <string>
