@@ -38,14 +38,11 @@ void sortFindings(std::vector<Finding> &Findings) {
 }
 
 void FindingCollector::report(Finding F) {
-  for (Finding &Old : Findings) {
-    if (Old.Rule != F.Rule || Old.Loc != F.Loc)
-      continue;
-    if (F.Trace.size() < Old.Trace.size())
-      Old = std::move(F);
-    return;
-  }
-  Findings.push_back(std::move(F));
+  auto [It, New] = Sites.try_emplace({F.Rule, F.Loc}, Findings.size());
+  if (New)
+    Findings.push_back(std::move(F));
+  else if (F.Trace.size() < Findings[It->second].Trace.size())
+    Findings[It->second] = std::move(F);
 }
 
 } // namespace brisk

@@ -7,6 +7,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,10 +53,15 @@ public:
 class FindingCollector : public FindingSink {
 public:
   void report(Finding F) override;
-  std::vector<Finding> take() { return std::move(Findings); }
+  std::vector<Finding> take() {
+    Sites.clear();
+    return std::move(Findings);
+  }
 
 private:
   std::vector<Finding> Findings;
+  /// (rule, location) -> index in Findings.
+  std::map<std::pair<std::string, SourceLoc>, size_t> Sites;
 };
 
 } // namespace brisk
