@@ -711,18 +711,42 @@ private:
         if (RD && !RD->isInStdNamespace())
           if (const CXXMethodDecl *Op = callOperatorOf(RD))
             return Op;
-        return resolveCallable(VD->getAnyInitializer(), Depth + 1);
+        if (const FunctionDecl *F =
+                resolveCallable(VD->getAnyInitializer(), Depth + 1))
+          return F;
+        if (VD->hasLocalStorage())
+          return resolveCallable(assignedValue(Fn->getBody(), VD), Depth + 1);
+        return nullptr;
       }
       return nullptr;
     }
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-      return callOperatorOf(CE->getConstructor()->getParent());
     if (const auto *ILE = dyn_cast<InitListExpr>(E);
         ILE && ILE->getNumInits() == 1)
       return resolveCallable(ILE->getInit(0), Depth + 1);
-    if (const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl())
+    // A function object; an empty std::function is not one.
+    const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl();
+    if (RD && !RD->isInStdNamespace())
       return callOperatorOf(RD);
     return nullptr;
+  }
+
+  /// What `V = X;` in this function's body stores into V (the last such
+  /// assignment), for a variable declared without a callable.
+  const Expr *assignedValue(const Stmt *S, const ValueDecl *V) const {
+    if (!S || isa<LambdaExpr>(S))
+      return nullptr;
+    const Expr *Found = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->getOpcode() == BO_Assign && refersTo(BO->getLHS(), V))
+      Found = BO->getRHS();
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
+        OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+        refersTo(OC->getArg(0), V))
+      Found = OC->getArg(1);
+    for (const Stmt *Child : S->children())
+      if (const Expr *E = assignedValue(Child, V))
+        Found = E;
+    return Found;
   }
 
   void registerHandler(const Expr *Arg, SourceLocation L) {

@@ -102,6 +102,24 @@ int main() {
   EXPECT_EQ(Second->QualifiedName, "direct");
 }
 
+TEST(ExtractHandlers, StdFunctionAssignedAfterItsDeclaration) {
+  TUSummary S = summarize(std::string(Prelude) + R"(
+invocation_response direct(invocation_request const &R) { return work(R); }
+int main(int argc, char **) {
+  std::function<invocation_response(invocation_request const &)> F;
+  F = direct;
+  run_handler(F);
+  std::function<invocation_response(invocation_request const &)> Empty;
+  if (argc > 5)
+    run_handler(Empty);
+}
+)");
+  ASSERT_EQ(S.Handlers.size(), 1u) << "an empty std::function runs nothing";
+  const FunctionSummary *H = handlerSummary(S);
+  ASSERT_NE(H, nullptr);
+  EXPECT_EQ(H->QualifiedName, "direct");
+}
+
 TEST(ExtractHandlers, RunHandlerOfAnotherNamespaceIsNotARegistration) {
   TUSummary S = summarize(std::string(Prelude) + R"(
 namespace mine { void run_handler(invocation_response (*)(invocation_request const &)); }
