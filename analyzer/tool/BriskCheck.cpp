@@ -38,13 +38,12 @@ static cl::OptionCategory BriskCheckCategory("brisk-check options");
 static cl::opt<std::string>
     BuildPath("p", cl::desc("Build folder holding compile_commands.json"),
               cl::value_desc("BUILD_DIR"), cl::cat(BriskCheckCategory));
-static cl::list<std::string>
-    SourcePaths(cl::Positional,
-                cl::desc("[FILE...] (report only findings in these files)"),
-                cl::cat(BriskCheckCategory));
+static cl::list<std::string> SourcePaths(cl::Positional, cl::desc("[FILE...]"),
+                                         cl::cat(BriskCheckCategory));
 static cl::opt<std::string> Format("format",
                                    cl::desc("Output format: text, json or "
                                             "sarif"),
+                                   cl::value_desc("text|json|sarif"),
                                    cl::init("text"),
                                    cl::cat(BriskCheckCategory));
 static cl::opt<std::string> OutputPath("o",
@@ -70,7 +69,8 @@ static cl::opt<std::string>
     FailOn("fail-on",
            cl::desc("Lowest severity that makes the exit code 1: note, "
                     "warning or error"),
-           cl::init("warning"), cl::cat(BriskCheckCategory));
+           cl::value_desc("note|warning|error"), cl::init("warning"),
+           cl::cat(BriskCheckCategory));
 
 static int fail(const Twine &Message) {
   errs() << "brisk-check: error: " << Message << "\n";
@@ -153,7 +153,10 @@ int main(int Argc, char **Argv) {
       [](raw_ostream &OS) { OS << "brisk-check " << BRISK_VERSION << "\n"; });
   if (!cl::ParseCommandLineOptions(Argc, Argv,
                                    "brisk-check: find per-invocation work in "
-                                   "AWS Lambda handlers\n",
+                                   "AWS Lambda handlers\n\n"
+                                   "With FILEs, the whole database is still "
+                                   "analysed and linked, and only findings "
+                                   "located in those files are reported.\n",
                                    &errs()))
     return 2;
 
