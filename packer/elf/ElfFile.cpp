@@ -341,6 +341,12 @@ private:
     for (const Elf_Shdr &Sec : *Sections) {
       Info.MaxSectionAlign =
           std::max<uint64_t>(Info.MaxSectionAlign, Sec.sh_addralign);
+      if (Sec.sh_type != ELF::SHT_NOBITS && Sec.sh_size != 0)
+        for (const ProgramHeader &Phdr : Info.ProgramHeaders)
+          if (Phdr.Type == ELF::PT_LOAD && Sec.sh_offset >= Phdr.Offset &&
+              Sec.sh_offset < Phdr.Offset + Phdr.FileSize &&
+              Sec.sh_offset + Sec.sh_size > Phdr.Offset + Phdr.FileSize)
+            Info.SectionStraddlesSegment = true;
       if (auto Name = File.getSectionName(Sec)) {
         if (Name->starts_with(".debug_") || Name->starts_with(".zdebug_"))
           Info.HasDebugInfo = true;

@@ -58,6 +58,10 @@ struct ElfInfo {
   bool HasDebugInfo = false;
   /// Largest sh_addralign of any section (0 without section headers).
   uint64_t MaxSectionAlign = 0;
+  /// A section with contents starts inside a PT_LOAD segment and ends past
+  /// it. Linkers never do this; the loader does not care, but rewriting the
+  /// file (stripping) would.
+  bool SectionStraddlesSegment = false;
 };
 
 /// True when Bytes start with the ELF magic. Cheap; for sorting an inventory.

@@ -98,8 +98,9 @@ static void fillStrip(objcopy::CommonConfig &Common, StripMode Mode) {
 
 /// llvm::objcopy lays sections and segments out again, padding each to its
 /// alignment: a corrupt alignment would make it allocate that much. Real
-/// files align to at most a huge page; anything above is kept as it is.
-static std::string unusualAlignment(const ElfInfo &Info) {
+/// files align to at most a huge page; anything above is kept as it is, and
+/// so is a layout no linker produces.
+static std::string unusualLayout(const ElfInfo &Info) {
   constexpr uint64_t Limit = uint64_t(1) << 24;
   for (size_t I = 0; I < Info.ProgramHeaders.size(); ++I) {
     uint64_t Align = Info.ProgramHeaders[I].Align;
@@ -109,6 +110,9 @@ static std::string unusualAlignment(const ElfInfo &Info) {
   }
   if (Info.MaxSectionAlign > Limit)
     return "a section has alignment " + std::to_string(Info.MaxSectionAlign);
+  // objcopy writes such a section past the end of its output buffer.
+  if (Info.SectionStraddlesSegment)
+    return "a section extends past the end of its loadable segment";
   return "";
 }
 
@@ -129,7 +133,7 @@ Expected<StripResult> stripElf(MemoryBufferRef In, StripMode Mode,
     return Result;
   }
   Result.BuildId = Original->BuildId;
-  if (std::string Odd = unusualAlignment(*Original); !Odd.empty()) {
+  if (std::string Odd = unusualLayout(*Original); !Odd.empty()) {
     Result.Warning = Name.str() + ": " + Odd + "; kept unstripped";
     return Result;
   }

@@ -258,6 +258,31 @@ std::string withPhdrField(std::string Bytes, uint32_t Type, size_t Field,
   return Bytes;
 }
 
+/// Bytes with the sh_size of the first allocated section of Type grown so
+/// that it runs past its PT_LOAD segment (but stays inside the file).
+std::string withStraddlingSection(std::string Bytes, uint32_t Type) {
+  auto File = object::ELFFile<object::ELF64LE>::create(Bytes);
+  EXPECT_TRUE(bool(File));
+  if (!File) {
+    consumeError(File.takeError());
+    return Bytes;
+  }
+  uint64_t ShOff = File->getHeader().e_shoff;
+  auto Sections = cantFail(File->sections());
+  for (size_t I = 0; I < Sections.size(); ++I) {
+    const auto &Sec = Sections[I];
+    if (Sec.sh_type != Type || !(Sec.sh_flags & ELF::SHF_ALLOC))
+      continue;
+    uint64_t Size = Bytes.size() - Sec.sh_offset - 1;
+    size_t At = ShOff + I * sizeof(object::ELF64LE::Shdr) + 32; // sh_size
+    for (int B = 0; B < 8; ++B)
+      Bytes[At + B] = static_cast<char>(Size >> (8 * B));
+    return Bytes;
+  }
+  ADD_FAILURE() << "no allocated section of type " << Type;
+  return Bytes;
+}
+
 TEST_F(StripperTest, InconsistentProgramHeadersAreKept) {
   constexpr size_t POffset = 8, PAlign = 48;
   struct Case {
@@ -274,7 +299,12 @@ TEST_F(StripperTest, InconsistentProgramHeadersAreKept) {
        "does not describe the program headers; kept unstripped"},
       // A huge alignment made it lay out (and allocate) terabytes.
       {withPhdrField(Original, ELF::PT_GNU_STACK, PAlign, uint64_t(1) << 40),
-       "has alignment 1099511627776; kept unstripped"}};
+       "has alignment 1099511627776; kept unstripped"},
+      // Relocations running past their segment: objcopy wrote past the end
+      // of its output buffer.
+      {withStraddlingSection(Original, ELF::SHT_RELA),
+       "a section extends past the end of its loadable segment; kept "
+       "unstripped"}};
   for (const Case &C : Cases) {
     StripResult Result = strip(C.Bytes, StripMode::All, /*Debug=*/true);
     EXPECT_FALSE(Result.Changed);
