@@ -78,14 +78,28 @@ long ProgramModel::resolve(unsigned FromTU, llvm::StringRef USR) const {
   auto It = Definitions.find(USR);
   if (It == Definitions.end())
     return -1;
+  // Candidates are in TU order: a header's inline function defined in
+  // thousands of TUs is found in its caller's TU by binary search.
   const std::vector<NodeId> &Candidates = It->second;
-  for (NodeId N : Candidates)
-    if (Nodes[N].TU == FromTU)
-      return N;
+  auto Own = llvm::partition_point(
+      Candidates, [&](NodeId N) { return Nodes[N].TU < FromTU; });
+  if (Own != Candidates.end() && Nodes[*Own].TU == FromTU)
+    return *Own;
   int P = TUProgram[FromTU];
-  if (P >= 0)
+  std::string Key = std::to_string(P) + "\n" + USR.str();
+  auto Cached = ResolvedOutsideTU.find(Key);
+  if (Cached != ResolvedOutsideTU.end())
+    return Cached->second;
+  long Found = resolveOutsideTU(Candidates, P);
+  ResolvedOutsideTU[Key] = Found;
+  return Found;
+}
+
+long ProgramModel::resolveOutsideTU(llvm::ArrayRef<NodeId> Candidates,
+                                    int Program) const {
+  if (Program >= 0)
     for (NodeId N : Candidates)
-      if (TUProgram[Nodes[N].TU] == P)
+      if (TUProgram[Nodes[N].TU] == Program)
         return N;
   // Outside the caller's program only one definition may exist: the same
   // inline function seen by several TUs counts once, but two programs'

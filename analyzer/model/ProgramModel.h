@@ -83,6 +83,8 @@ private:
   void linkCalls();
   void collectHandlers();
   llvm::Error addNamedHandlers(llvm::ArrayRef<std::string> Names);
+  /// resolve() for a USR not defined in the caller's TU.
+  long resolveOutsideTU(llvm::ArrayRef<NodeId> Candidates, int Program) const;
   void addHandler(NodeId Entry, std::string DisplayName, HandlerKind Kind,
                   SourceLoc Loc);
   /// USRs of every method overriding USR (transitively) visible from TU.
@@ -98,6 +100,9 @@ private:
   llvm::StringMap<std::vector<NodeId>> Definitions;
   /// Overridden method USR -> nodes of methods directly overriding it.
   llvm::StringMap<std::vector<NodeId>> DirectOverriders;
+  /// "<program>\n<USR>" -> resolveOutsideTU's answer, which only depends on
+  /// the caller's program.
+  mutable llvm::StringMap<long> ResolvedOutsideTU;
 };
 
 } // namespace brisk
