@@ -11,6 +11,8 @@
 
 #include "extract/CatalogMatcher.h"
 #include "extract/DeclNames.h"
+#include "extract/ExprPeeling.h"
+#include "extract/LazyInitGuard.h"
 #include "extract/ValueOrigins.h"
 
 #include "clang/AST/ASTContext.h"
@@ -30,28 +32,11 @@ namespace {
 
 using namespace clang;
 
-const Expr *unwrap(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *EC = dyn_cast<ExprWithCleanups>(E))
-      E = EC->getSubExpr();
-    else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = MT->getSubExpr();
-    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = BT->getSubExpr();
-    else if (const auto *CE = dyn_cast<CastExpr>(E))
-      E = CE->getSubExpr();
-    else
-      return E;
-  }
-  return E;
-}
-
 /// The expression a std::function (or any converting constructor of one
 /// argument) was built from.
 const Expr *unwrapWrapper(const Expr *E) {
   for (unsigned I = 0; I < 4; ++I) {
-    E = unwrap(E);
+    E = peelTemporaries(E);
     const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E);
     if (!CE || CE->getNumArgs() != 1 || isa<CXXTemporaryObjectExpr>(CE))
       return E;
@@ -121,115 +106,6 @@ const FactoryInfo *factoryOf(const FunctionDecl *FD) {
     if (Name == F.Name)
       return &F;
   return nullptr;
-}
-
-/// The variable or member `if (!g)` tests, when it is not a local.
-const ValueDecl *testedNonLocal(const Expr *E) {
-  E = unwrap(E);
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
-    // if (!ptr) on a smart pointer or optional: operator bool.
-    if (isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))
-      return testedNonLocal(MC->getImplicitObjectArgument());
-    return nullptr;
-  }
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-    return VD && VD->hasGlobalStorage() ? VD : nullptr;
-  }
-  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-    const Expr *Base = unwrap(ME->getBase());
-    if (isa<CXXThisExpr>(Base) || testedNonLocal(Base))
-      return ME->getMemberDecl();
-  }
-  return nullptr;
-}
-
-bool isNullLike(const Expr *E) {
-  E = unwrap(E);
-  if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E))
-    return true;
-  if (const auto *IL = dyn_cast<IntegerLiteral>(E))
-    return IL->getValue() == 0;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return DRE->getDecl()->getName() == "nullopt";
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-    return CE->getNumArgs() == 1 && isNullLike(CE->getArg(0));
-  return false;
-}
-
-/// The non-local a lazy-init condition tests for "not yet initialised":
-/// !g, g == nullptr, nullptr == g, !g.has_value(), g == std::nullopt,
-/// g.empty().
-const ValueDecl *lazyGuardTarget(const Expr *Cond) {
-  Cond = unwrap(Cond);
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Cond)) {
-    const CXXMethodDecl *MD = MC->getMethodDecl();
-    if (MD && MD->getDeclName().isIdentifier() && MD->getName() == "empty")
-      return testedNonLocal(MC->getImplicitObjectArgument());
-    return nullptr;
-  }
-  if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
-    if (UO->getOpcode() != UO_LNot)
-      return nullptr;
-    const Expr *Sub = unwrap(UO->getSubExpr());
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Sub))
-      if (const auto *MD = MC->getMethodDecl();
-          MD && MD->getDeclName().isIdentifier() &&
-          MD->getName() == "has_value")
-        return testedNonLocal(MC->getImplicitObjectArgument());
-    return testedNonLocal(Sub);
-  }
-  const Expr *L = nullptr, *R = nullptr;
-  if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
-      BO && BO->getOpcode() == BO_EQ) {
-    L = BO->getLHS();
-    R = BO->getRHS();
-  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Cond);
-             OC && OC->getOperator() == OO_EqualEqual &&
-             OC->getNumArgs() == 2) {
-    L = OC->getArg(0);
-    R = OC->getArg(1);
-  }
-  if (!L)
-    return nullptr;
-  if (isNullLike(R))
-    return testedNonLocal(L);
-  if (isNullLike(L))
-    return testedNonLocal(R);
-  return nullptr;
-}
-
-bool refersTo(const Expr *E, const ValueDecl *G) {
-  E = unwrap(E);
-  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
-    return DRE->getDecl() == G;
-  if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
-    return ME->getMemberDecl() == G;
-  return false;
-}
-
-/// Whether S (the guarded block) assigns, resets or emplaces G.
-bool initialises(const Stmt *S, const ValueDecl *G) {
-  if (!S || isa<LambdaExpr>(S))
-    return false;
-  if (const auto *BO = dyn_cast<BinaryOperator>(S);
-      BO && BO->isAssignmentOp() && refersTo(BO->getLHS(), G))
-    return true;
-  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
-      OC && OC->getOperator() == OO_Equal && refersTo(OC->getArg(0), G))
-    return true;
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
-    const CXXMethodDecl *MD = MC->getMethodDecl();
-    if (MD && MD->getDeclName().isIdentifier() &&
-        llvm::is_contained({"reset", "emplace", "assign", "swap", "store"},
-                           MD->getName()) &&
-        refersTo(MC->getImplicitObjectArgument(), G))
-      return true;
-  }
-  for (const Stmt *Child : S->children())
-    if (initialises(Child, G))
-      return true;
-  return false;
 }
 
 class TUState {
@@ -393,8 +269,7 @@ public:
   }
 
   bool TraverseIfStmt(IfStmt *S) {
-    const ValueDecl *G = lazyGuardTarget(S->getCond());
-    if (!G || !initialises(S->getThen(), G))
+    if (!lazyInitTarget(S))
       return Base::TraverseIfStmt(S);
     TraverseStmt(S->getInit());
     TraverseStmt(S->getConditionVariableDeclStmt());
@@ -683,10 +558,10 @@ private:
       addEdge(Op, CallKind::Callable, L, {});
       return;
     }
-    const Expr *U = unwrap(E);
+    const Expr *U = peelTemporaries(E);
     if (const auto *UO = dyn_cast<UnaryOperator>(U);
         UO && UO->getOpcode() == UO_AddrOf)
-      U = unwrap(UO->getSubExpr());
+      U = peelTemporaries(UO->getSubExpr());
     if (const auto *DRE = dyn_cast<DeclRefExpr>(U))
       if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
         addEdge(FD, CallKind::Direct, L, {});
