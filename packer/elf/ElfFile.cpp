@@ -334,6 +334,25 @@ private:
     return Error::success();
   }
 
+  /// Whether Sec starting in a PT_LOAD ends in it, and an allocated Sec
+  /// lies in one at all (files without PT_LOAD, like objects, have no rule).
+  static bool fitsLoadSegments(const ElfInfo &Info, const Elf_Shdr &Sec) {
+    bool HasLoad = false;
+    bool Inside = false;
+    for (const ProgramHeader &Phdr : Info.ProgramHeaders) {
+      if (Phdr.Type != ELF::PT_LOAD)
+        continue;
+      HasLoad = true;
+      uint64_t End = Phdr.Offset + Phdr.FileSize;
+      if (Sec.sh_offset < Phdr.Offset || Sec.sh_offset >= End)
+        continue;
+      if (Sec.sh_size > End - Sec.sh_offset)
+        return false;
+      Inside = true;
+    }
+    return Inside || !HasLoad || !(Sec.sh_flags & ELF::SHF_ALLOC);
+  }
+
   Error readSections(ElfInfo &Info) {
     auto Sections = File.sections();
     if (!Sections)
@@ -341,12 +360,9 @@ private:
     for (const Elf_Shdr &Sec : *Sections) {
       Info.MaxSectionAlign =
           std::max<uint64_t>(Info.MaxSectionAlign, Sec.sh_addralign);
-      if (Sec.sh_type != ELF::SHT_NOBITS && Sec.sh_size != 0)
-        for (const ProgramHeader &Phdr : Info.ProgramHeaders)
-          if (Phdr.Type == ELF::PT_LOAD && Sec.sh_offset >= Phdr.Offset &&
-              Sec.sh_offset < Phdr.Offset + Phdr.FileSize &&
-              Sec.sh_offset + Sec.sh_size > Phdr.Offset + Phdr.FileSize)
-            Info.SectionStraddlesSegment = true;
+      if (Sec.sh_type != ELF::SHT_NOBITS && Sec.sh_size != 0 &&
+          !fitsLoadSegments(Info, Sec))
+        Info.IrregularSectionLayout = true;
       if (auto Name = File.getSectionName(Sec)) {
         if (Name->starts_with(".debug_") || Name->starts_with(".zdebug_"))
           Info.HasDebugInfo = true;

@@ -59,9 +59,10 @@ struct ElfInfo {
   /// Largest sh_addralign of any section (0 without section headers).
   uint64_t MaxSectionAlign = 0;
   /// A section with contents starts inside a PT_LOAD segment and ends past
-  /// it. Linkers never do this; the loader does not care, but rewriting the
-  /// file (stripping) would.
-  bool SectionStraddlesSegment = false;
+  /// it, or an allocated one lies outside every PT_LOAD. Linkers never do
+  /// this; the loader does not care, but rewriting the file (stripping)
+  /// would.
+  bool IrregularSectionLayout = false;
 };
 
 /// True when Bytes start with the ELF magic. Cheap; for sorting an inventory.

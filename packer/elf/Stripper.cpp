@@ -111,8 +111,8 @@ static std::string unusualLayout(const ElfInfo &Info) {
   if (Info.MaxSectionAlign > Limit)
     return "a section has alignment " + std::to_string(Info.MaxSectionAlign);
   // objcopy writes such a section past the end of its output buffer.
-  if (Info.SectionStraddlesSegment)
-    return "a section extends past the end of its loadable segment";
+  if (Info.IrregularSectionLayout)
+    return "a section lies across or outside the loadable segments";
   return "";
 }
 
@@ -133,6 +133,10 @@ Expected<StripResult> stripElf(MemoryBufferRef In, StripMode Mode,
     return Result;
   }
   Result.BuildId = Original->BuildId;
+  // Object files, core dumps and the like are not loaded on Lambda; stripping
+  // an object file's symbols would only make it useless for linking.
+  if (Original->Kind == ElfKind::Other)
+    return Result;
   if (std::string Odd = unusualLayout(*Original); !Odd.empty()) {
     Result.Warning = Name.str() + ": " + Odd + "; kept unstripped";
     return Result;

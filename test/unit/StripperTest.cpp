@@ -202,6 +202,17 @@ TEST_F(StripperTest, ExtractDebugGivesADebugOnlyImage) {
   EXPECT_LT(Result.DebugBytes.size(), Original.size());
 }
 
+TEST_F(StripperTest, ObjectFilesAreLeftAlone) {
+  ASSERT_TRUE(cc({"-c", "-g", "-o", "main.o", "main.c"}));
+  std::string Object = read("main.o");
+  StripResult Result = strip(Object, StripMode::All);
+  EXPECT_FALSE(Result.Changed);
+  EXPECT_EQ(Result.Bytes, Object);
+  EXPECT_EQ(Result.Warning, "");
+  // Its twin linked into a program is stripped.
+  EXPECT_TRUE(strip(Original, StripMode::All).Changed);
+}
+
 TEST_F(StripperTest, NonElfIsAnError) {
   auto Result = stripElf(MemoryBufferRef("#!/bin/sh\n", "bootstrap"),
                          StripMode::All, false);
@@ -303,7 +314,7 @@ TEST_F(StripperTest, InconsistentProgramHeadersAreKept) {
       // Relocations running past their segment: objcopy wrote past the end
       // of its output buffer.
       {withStraddlingSection(Original, ELF::SHT_RELA),
-       "a section extends past the end of its loadable segment; kept "
+       "a section lies across or outside the loadable segments; kept "
        "unstripped"}};
   for (const Case &C : Cases) {
     StripResult Result = strip(C.Bytes, StripMode::All, /*Debug=*/true);
