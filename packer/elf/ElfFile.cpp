@@ -194,7 +194,10 @@ private:
     for (const auto &Note : Notes) {
       if (Note.getType() != ELF::NT_GNU_BUILD_ID || Note.getName() != "GNU")
         continue;
-      Out = toHex(Note.getDesc(Align), /*LowerCase=*/true);
+      // The same rounding llvm::object's note iterator applies: alignments
+      // 0 and 1 mean 4.
+      Out = toHex(Note.getDesc(std::max<uint64_t>(Align, 4)),
+                  /*LowerCase=*/true);
       return;
     }
   }

@@ -197,6 +197,24 @@ TEST_F(ElfFileTest, OverlappingVersionNeedsAreMalformed) {
             "main: malformed ELF: DT_VERNEED entries overlap");
 }
 
+TEST_F(ElfFileTest, NoteAlignmentZeroMeansFour) {
+  std::string Bytes = Dir.read("libfoo.so.1");
+  auto Before = readBytes(Bytes);
+  ASSERT_TRUE(bool(Before));
+  ASSERT_EQ(Before->BuildId.size(), 40u);
+  auto File = object::ELFFile<object::ELF64LE>::create(Bytes);
+  ASSERT_TRUE(bool(File));
+  uint64_t PhOff = File->getHeader().e_phoff;
+  auto Phdrs = cantFail(File->program_headers());
+  for (size_t I = 0; I < Phdrs.size(); ++I)
+    if (Phdrs[I].p_type == ELF::PT_NOTE)
+      for (int B = 0; B < 8; ++B) // p_align
+        Bytes[PhOff + I * sizeof(object::ELF64LE::Phdr) + 48 + B] = 0;
+  auto After = readBytes(Bytes);
+  ASSERT_TRUE(bool(After)) << toString(After.takeError());
+  EXPECT_EQ(After->BuildId, Before->BuildId);
+}
+
 TEST_F(ElfFileTest, NotElfIsAnErrorNamingTheFile) {
   EXPECT_FALSE(looksLikeElf("#!/bin/sh\n"));
   auto Info = readBytes("#!/bin/sh\nexit 0\n", "bootstrap");
