@@ -163,30 +163,51 @@ Expected<BundleDecision> decideBundle(const DependencyClosure &Closure,
       });
 
   Reqs = Requirements();
-  if (auto Glibc = findTooNew(Reqs, VersionFamily::Glibc, Runtime)) {
-    if (!AllowBundleLibc)
+  std::optional<VersionRequirement> Glibc =
+      findTooNew(Reqs, VersionFamily::Glibc, Runtime);
+  // A program asking for a loader the image does not have (a musl or Nix
+  // build, a custom --dynamic-linker) cannot start without its own.
+  StringRef Interp = Closure.ExecutableInfo.Interpreter;
+  bool ForeignLoader = !Interp.empty() && Interp != Runtime.Loader;
+  if (Glibc || ForeignLoader) {
+    if (!AllowBundleLibc && Glibc)
       return createStringError(
           inconvertibleErrorCode(),
           Function + ": " + Glibc->NeededBy + " needs " + Glibc->Name +
               " (from " + Glibc->Library + ") but " + Runtime.Name +
               " has glibc " + Runtime.Glibc +
               "; rebuild on an older glibc or drop --no-bundle-libc");
+    if (!AllowBundleLibc)
+      return createStringError(
+          inconvertibleErrorCode(),
+          Function + ": " + Closure.Executable + " asks for the loader " +
+              Interp + " but " + Runtime.Name + " has " + Runtime.Loader +
+              "; link with the standard loader or drop --no-bundle-libc");
+    if (ForeignLoader)
+      Decision.ForeignInterpreter = Interp.str();
     Decision.GlibcReason = Glibc;
     Decision.BundleLibc = true;
     shipFamily(Closure, Runtime.GlibcSonames, Shipped);
 
     // The loader must match the bundled libc exactly: take the one the
-    // executable names, as found on this machine.
-    StringRef Interp = Closure.ExecutableInfo.Interpreter;
-    StringRef LoaderName = sys::path::filename(Interp);
-    if (LoaderName.empty())
-      LoaderName = sys::path::filename(Runtime.Loader);
-    Decision.LoaderName = LoaderName.str();
-    if (const ResolvedLibrary *Loader = Closure.find(LoaderName);
-        Loader && !Loader->RealPath.empty()) {
+    // executable names, as found on this machine (the resolver enters it
+    // under its soname, with the PT_INTERP path as where it was found).
+    const ResolvedLibrary *Loader = nullptr;
+    for (const ResolvedLibrary &Lib : Closure.Libraries)
+      if (!Interp.empty() && Lib.Path == Interp && !Lib.RealPath.empty())
+        Loader = &Lib;
+    if (!Loader) {
+      Loader = Closure.find(sys::path::filename(
+          Interp.empty() ? StringRef(Runtime.Loader) : Interp));
+      if (Loader && Loader->RealPath.empty())
+        Loader = nullptr;
+    }
+    if (Loader) {
       Shipped.insert(Loader->Soname);
+      Decision.LoaderName = Loader->Soname;
       Decision.LoaderPath = Loader->RealPath;
     } else if (!Interp.empty()) {
+      Decision.LoaderName = sys::path::filename(Interp).str();
       Decision.LoaderPath = Interp.str();
     } else {
       return createStringError(inconvertibleErrorCode(),

@@ -53,6 +53,9 @@ struct BundleDecision {
   std::string LoaderName;
   /// Highest too-new requirement that made each decision.
   std::optional<VersionRequirement> GlibcReason;
+  /// The executable's PT_INTERP when the image has no such loader (which
+  /// also makes BundleLibc true); "" otherwise.
+  std::string ForeignInterpreter;
   std::optional<VersionRequirement> CxxReason;
 };
 
@@ -69,8 +72,10 @@ std::optional<VersionRequirement>
 findTooNew(const std::vector<VersionRequirement> &Requirements,
            VersionFamily Family, const RuntimeProfile &Runtime);
 
-/// Decides what to ship with Function (its name, for messages). With
-/// AllowBundleLibc false, a too-new glibc requirement is an error such as
+/// Decides what to ship with Function (its name, for messages). The loader
+/// and C library are bundled when a glibc requirement is too new or when the
+/// executable's PT_INTERP is not the image's loader. With AllowBundleLibc
+/// false, either is an error such as
 /// "orders: bin/orders needs GLIBC_2.35 (from libc.so.6) but provided.al2023
 /// has glibc 2.34; rebuild on an older glibc or drop --no-bundle-libc".
 llvm::Expected<BundleDecision> decideBundle(const DependencyClosure &Closure,

@@ -263,6 +263,47 @@ int main(void) { return (int)(arc4random() & 1u); }
             (std::vector<std::string>{"ld-linux-x86-64.so.2", "libc.so.6"}));
 }
 
+TEST_F(RealGlibcTest, ForeignLoaderIsBundled) {
+  // Linked for a loader at a path the image does not have (as Nix or a
+  // custom toolchain does): only shipping that loader lets it start.
+  std::string Loader = Root + "/ld-custom.so.2";
+  ASSERT_FALSE(sys::fs::copy_file("/lib64/ld-linux-x86-64.so.2", Loader));
+  std::string Src = Root + "/main.c";
+  {
+    std::error_code EC;
+    raw_fd_ostream OS(Src, EC);
+    ASSERT_FALSE(EC);
+    OS << "#include <stdio.h>\nint main(void) { puts(\"hi\"); return 0; }\n";
+  }
+  std::string Exe = Root + "/orders";
+  ASSERT_EQ(
+      sys::ExecuteAndWait(BRISK_TEST_CC, {BRISK_TEST_CC, "-o", Exe, Src,
+                                          "-Wl,--dynamic-linker=" + Loader}),
+      0);
+  RuntimeProfile Al2023 = profile("provided.al2023");
+  auto Closure = resolveDependencies(Exe, {}, Al2023);
+  ASSERT_TRUE(bool(Closure)) << toString(Closure.takeError());
+
+  auto Decision = decideBundle(*Closure, Al2023, true, "orders");
+  ASSERT_TRUE(bool(Decision)) << toString(Decision.takeError());
+  EXPECT_TRUE(Decision->BundleLibc);
+  EXPECT_FALSE(Decision->GlibcReason.has_value());
+  EXPECT_EQ(Decision->ForeignInterpreter, Loader);
+  EXPECT_EQ(Decision->LoaderName, "ld-linux-x86-64.so.2");
+  EXPECT_EQ(Decision->LoaderPath, Loader);
+  // One loader, under its soname, next to the libc it belongs to.
+  EXPECT_EQ(Decision->BundledSonames,
+            (std::vector<std::string>{"ld-linux-x86-64.so.2", "libc.so.6"}));
+
+  auto Refused = decideBundle(*Closure, Al2023, false, "orders");
+  ASSERT_FALSE(bool(Refused));
+  EXPECT_EQ(toString(Refused.takeError()),
+            "orders: " + Closure->Executable + " asks for the loader " +
+                Loader +
+                " but provided.al2023 has /lib64/ld-linux-x86-64.so.2; link "
+                "with the standard loader or drop --no-bundle-libc");
+}
+
 TEST_F(RealGlibcTest, OldSymbolsOnlyNeedNoBundle) {
   RuntimeProfile Al2023 = profile("provided.al2023");
   std::string Exe = build("orders", R"(
@@ -274,6 +315,7 @@ int main(void) { puts("hello"); return 0; }
   auto Decision = decideBundle(*Closure, Al2023, false, "orders");
   ASSERT_TRUE(bool(Decision)) << toString(Decision.takeError());
   EXPECT_FALSE(Decision->BundleLibc);
+  EXPECT_EQ(Decision->ForeignInterpreter, "");
   EXPECT_TRUE(Decision->BundledSonames.empty());
   // The same program is too new for Amazon Linux 2 (glibc 2.26): it needs
   // __libc_start_main@GLIBC_2.34.
