@@ -197,4 +197,15 @@ void handler() { helper(); undeclared(); }
   EXPECT_EQ(callsTo(*H, "helper").size(), 1u);
 }
 
+TEST(ExtractCalls, GarbageIsAnErrorNotACrash) {
+  std::string Garbage = "int main(( {{{ ]] template<<< class\n\"open";
+  for (int I = 0; I < 256; ++I)
+    Garbage += char(I * 37 % 256);
+  std::string Diags;
+  TUSummary S = summarize(Garbage, &Diags);
+  EXPECT_TRUE(S.HadErrors);
+  EXPECT_GE(S.ErrorCount, 1u);
+  EXPECT_NE(Diags.find("/virtual/handler.cpp:1:"), std::string::npos) << Diags;
+}
+
 } // namespace
