@@ -166,6 +166,29 @@ void f(const std::string &Key) {
   EXPECT_EQ(Posix[0]->Loc.Line, 16u);
 }
 
+TEST(ExtractCatalog, FstreamCountsOnlyWhenOpenedForReading) {
+  TUSummary S = summarize(R"(
+#include <fstream>
+void f() {
+  std::fstream ReadWrite("/var/task/db.bin");
+  std::fstream Read("/var/task/a.txt", std::ios::in | std::ios::binary);
+  std::fstream Write("/var/task/out.txt", std::ios::out);
+  std::fstream Later;
+  Later.open("/var/task/log.txt", std::ios::out | std::ios::app);
+  Later.open("/var/task/b.txt", std::ios::in);
+}
+)");
+  const FunctionSummary *F = function(S, "f");
+  ASSERT_NE(F, nullptr);
+  auto Ctor = matches(*F, "fstream-constant-path");
+  ASSERT_EQ(Ctor.size(), 2u);
+  EXPECT_EQ(Ctor[0]->Loc.Line, 4u);
+  EXPECT_EQ(Ctor[1]->Loc.Line, 5u);
+  auto Open = matches(*F, "fstream-open-constant-path");
+  ASSERT_EQ(Open.size(), 1u);
+  EXPECT_EQ(Open[0]->Loc.Line, 9u);
+}
+
 TEST(ExtractCatalog, UserExtensionsMatchTheirOwnNames) {
   InitCatalog Catalog = ourCatalog();
   ASSERT_FALSE(bool(mergeInitCatalog(Catalog, R"({"entries": [
