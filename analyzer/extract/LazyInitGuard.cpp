@@ -18,8 +18,12 @@ namespace {
 const ValueDecl *testedNonLocal(const Expr *E) {
   E = peelTemporaries(E);
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
-    // if (!ptr) on a smart pointer or optional: operator bool.
-    if (isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))
+    // if (!ptr) on a smart pointer or optional (operator bool), and the
+    // accessors that read g itself: ptr.get(), flag.load().
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (isa_and_nonnull<CXXConversionDecl>(MD) ||
+        (MD && MD->getDeclName().isIdentifier() &&
+         (MD->getName() == "get" || MD->getName() == "load")))
       return testedNonLocal(MC->getImplicitObjectArgument());
     return nullptr;
   }

@@ -23,6 +23,7 @@ OnceKind onceOf(const TUSummary &S, const std::string &Fn,
 }
 
 constexpr const char *Prelude = R"(
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -73,6 +74,8 @@ std::optional<int> gValue;
 bool gReady = false;
 std::string tableName();
 std::string gTable;
+std::atomic<bool> gInited{false};
+std::unique_ptr<Conn> gHeld;
 struct Service {
   std::shared_ptr<Conn> C;
   void handle() {
@@ -85,8 +88,12 @@ void f() {
   if (!gValue.has_value()) gValue.emplace(expensive());
   if (!gReady) { expensive(); gReady = true; }
   if (gTable.empty()) gTable = tableName();
+  if (!gInited.load()) { expensive(); gInited.store(true); }
+  if (gHeld.get() == nullptr) gHeld.reset(connect());
 }
 )");
+  EXPECT_EQ(onceOf(S, "f", "expensive", 2), OnceKind::LazyInitGuard);
+  EXPECT_EQ(onceOf(S, "f", "connect", 2), OnceKind::LazyInitGuard);
   EXPECT_EQ(onceOf(S, "f", "tableName", 0), OnceKind::LazyInitGuard);
   EXPECT_EQ(onceOf(S, "f", "connect", 0), OnceKind::LazyInitGuard);
   EXPECT_EQ(onceOf(S, "f", "connect", 1), OnceKind::LazyInitGuard);
