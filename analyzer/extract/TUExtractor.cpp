@@ -25,6 +25,8 @@
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
+#include <deque>
+#include <tuple>
 
 namespace brisk {
 
