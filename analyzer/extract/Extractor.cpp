@@ -15,6 +15,7 @@
 
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
+#include "clang/Basic/Stack.h"
 #include "clang/Basic/Version.h"
 #include "clang/Driver/Driver.h"
 #include "clang/Driver/Options.h"
@@ -138,6 +139,10 @@ bool runInvocation(std::vector<std::string> CommandLine,
       std::move(CommandLine),
       std::make_unique<SummaryAction>(Catalog, Out, Deps), Files.get());
   Invocation.setDiagnosticConsumer(&Printer);
+  // Pool threads are not clang's main thread: tell clang where this stack
+  // starts so deep template instantiation moves to a bigger stack instead of
+  // overflowing this one.
+  clang::noteBottomOfStack();
   llvm::CrashRecoveryContext CRC;
   bool Ran = false;
   bool Survived = CRC.RunSafely([&] { Ran = Invocation.run(); });
