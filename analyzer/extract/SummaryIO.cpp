@@ -10,7 +10,7 @@ namespace brisk {
 
 namespace {
 
-constexpr int FormatVersion = 1;
+constexpr int FormatVersion = 2;
 
 json toJSON(const SourceLoc &L) {
   return json::array({L.File, L.Line, L.Column});
@@ -28,9 +28,10 @@ json toJSON(const std::vector<ValueOrigin> &Os) {
 }
 
 json toJSON(const CallSite &C) {
-  return {{"usr", C.CalleeUSR},  {"name", C.CalleeName},
-          {"kind", int(C.Kind)}, {"loc", toJSON(C.Loc)},
-          {"once", int(C.Once)}, {"args", toJSON(C.Args)}};
+  return {{"usr", C.CalleeUSR},        {"name", C.CalleeName},
+          {"kind", int(C.Kind)},       {"loc", toJSON(C.Loc)},
+          {"once", int(C.Once)},       {"args", toJSON(C.Args)},
+          {"object", toJSON(C.Object)}};
 }
 
 json toJSON(const CatalogMatch &M) {
@@ -119,6 +120,10 @@ public:
     Out.Line = (*V)[1].get<unsigned>();
     Out.Column = (*V)[2].get<unsigned>();
   }
+  void read(const json &Obj, const char *Key, ValueOrigin &Out) {
+    if (const json *V = field(Obj, Key))
+      readOrigin(*V, Out);
+  }
   void read(const json &Obj, const char *Key, std::vector<ValueOrigin> &Out) {
     const json *V = field(Obj, Key);
     if (!V)
@@ -126,15 +131,22 @@ public:
     if (!V->is_array())
       return fail(std::string("\"") + Key + "\" must be an array");
     for (const json &O : *V) {
-      if (!O.is_array() || O.size() != 3 || !O[0].is_boolean() ||
-          !O[1].is_number_unsigned() || !O[2].is_boolean())
-        return fail("a value origin must be [constant, params, other]");
       ValueOrigin VO;
-      VO.Constant = O[0].get<bool>();
-      VO.ParamMask = O[1].get<uint64_t>();
-      VO.Other = O[2].get<bool>();
+      if (!readOrigin(O, VO))
+        return;
       Out.push_back(VO);
     }
+  }
+  bool readOrigin(const json &O, ValueOrigin &Out) {
+    if (!O.is_array() || O.size() != 3 || !O[0].is_boolean() ||
+        !O[1].is_number_unsigned() || !O[2].is_boolean()) {
+      fail("a value origin must be [constant, params, other]");
+      return false;
+    }
+    Out.Constant = O[0].get<bool>();
+    Out.ParamMask = O[1].get<uint64_t>();
+    Out.Other = O[2].get<bool>();
+    return true;
   }
   template <typename T>
   void readList(const json &Obj, const char *Key, std::vector<T> &Out) {
@@ -188,6 +200,7 @@ template <> CallSite Reader::readOne<CallSite>(const json &E) {
   read(E, "loc", C.Loc);
   readEnum(E, "once", C.Once, int(OnceKind::LazyInitGuard));
   read(E, "args", C.Args);
+  read(E, "object", C.Object);
   return C;
 }
 

@@ -266,7 +266,7 @@ public:
     bool R = Base::TraverseVarDecl(VD);
     Once = Saved;
     if (VD->hasLocalStorage() && !isa<ParmVarDecl>(VD))
-      addDestructor(VD->getType(), VD->getLocation());
+      addDestructor(VD->getType(), VD->getLocation(), originOf(VD));
     return R;
   }
 
@@ -371,7 +371,7 @@ public:
     SourceLocation Loc = CE->getBeginLoc();
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
       Loc = MC->getExprLoc(); // the method name: obj.open(...)
-    addEdge(FD, Kind, Loc, Args);
+    addEdge(FD, Kind, Loc, Args, objectOfCall(CE, MD));
     for (const InitCatalogEntry *E : TU.Matcher.matchCall(FD, Args, TU.Ctx))
       addMatch(*E, qualifiedName(FD), Loc, Args);
 
@@ -395,12 +395,13 @@ public:
 
   bool VisitCXXDeleteExpr(CXXDeleteExpr *DE) {
     if (!DE->getDestroyedType().isNull())
-      addDestructor(DE->getDestroyedType(), DE->getBeginLoc());
+      addDestructor(DE->getDestroyedType(), DE->getBeginLoc(),
+                    originOf(DE->getArgument()));
     return true;
   }
 
   bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *BT) {
-    addDestructor(BT->getType(), BT->getBeginLoc());
+    addDestructor(BT->getType(), BT->getBeginLoc(), originOf(BT->getSubExpr()));
     return true;
   }
 
@@ -416,7 +417,43 @@ private:
   }
 
   ValueOrigin originOf(const Expr *E) const {
-    ValueOrigin O = Origins.originOf(E);
+    return forTarget(Origins.originOf(E));
+  }
+  ValueOrigin originOf(const VarDecl *VD) const {
+    return forTarget(Origins.originOf(VD));
+  }
+
+  /// The object a method call runs on: `obj.f()`, `p->f()`, `a == b`.
+  ValueOrigin objectOfCall(const CallExpr *CE, const CXXMethodDecl *MD) const {
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+      return originOf(MC->getImplicitObjectArgument());
+    if (isa<CXXOperatorCallExpr>(CE) && MD && MD->isInstance() &&
+        CE->getNumArgs() > 0)
+      return originOf(CE->getArg(0));
+    return unknownObject();
+  }
+
+  /// A constructed object holds what it is built from: the constructor's
+  /// arguments and the members' default initialisers (which cannot see the
+  /// constructing function's values).
+  ValueOrigin objectOfConstruction(const CXXRecordDecl *RD,
+                                   llvm::ArrayRef<const Expr *> Args) const {
+    ValueOrigin O;
+    O.Constant = true;
+    for (const Expr *A : Args)
+      O = joinOrigins(O, originOf(A));
+    ValueOrigins Outside(nullptr, nullptr);
+    for (const FieldDecl *F : RD->fields())
+      if (const Expr *Init = F->getInClassInitializer())
+        O = joinOrigins(O, Outside.originOf(Init));
+    if (RD->getNumBases() > 0 || RD->getNumVBases() > 0)
+      O.Other = true; // what bases hold is not followed
+    return O;
+  }
+
+  static ValueOrigin unknownObject() { return CallSite().Object; }
+
+  ValueOrigin forTarget(ValueOrigin O) const {
     if (Target != &Summary) {
       // In a loop body the enclosing function's parameters (main's argv) are
       // not request data; only what the loop fetched is.
@@ -433,7 +470,8 @@ private:
   }
 
   void addEdge(const FunctionDecl *Callee, CallKind Kind, SourceLocation L,
-               llvm::ArrayRef<const Expr *> Args) {
+               llvm::ArrayRef<const Expr *> Args,
+               ValueOrigin Object = unknownObject()) {
     Callee = patternOf(Callee);
     CallSite C;
     C.CalleeUSR = usrOf(Callee);
@@ -443,6 +481,7 @@ private:
     C.Once = Once;
     for (const Expr *A : Args)
       C.Args.push_back(originOf(A));
+    C.Object = Object;
     Target->Calls.push_back(std::move(C));
   }
 
@@ -473,13 +512,13 @@ private:
     Target->Matches.push_back(std::move(M));
   }
 
-  void addDestructor(QualType T, SourceLocation L) {
+  void addDestructor(QualType T, SourceLocation L, ValueOrigin Object) {
     const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
     if (!RD || !RD->hasDefinition() || !TU.isUserDecl(RD))
       return;
     if (const CXXDestructorDecl *D = RD->getDefinition()->getDestructor();
         D && D->isUserProvided())
-      addEdge(D, CallKind::Destructor, L, {});
+      addEdge(D, CallKind::Destructor, L, {}, Object);
   }
 
   /// Records the construction of RD at L: the constructor edge, catalogue
@@ -495,7 +534,8 @@ private:
       Ctor = pickConstructor(RD, Args);
     bool Copy = Ctor && Ctor->isCopyOrMoveConstructor();
     if (Ctor && !Ctor->isTrivial())
-      addEdge(Ctor, CallKind::Constructor, L, Args);
+      addEdge(Ctor, CallKind::Constructor, L, Args,
+              objectOfConstruction(RD, Args));
     if (!Copy)
       for (const InitCatalogEntry *E :
            TU.Matcher.matchConstruct(RD, Args, TU.Ctx))

@@ -26,6 +26,8 @@ ValueOrigin other() {
   return O;
 }
 
+/// The variable a write lands in: `v`, `&v`, and the object holding a
+/// written member or element (`v.Conn`, `v.Items[0]`).
 const clang::VarDecl *referencedVar(const clang::Expr *E) {
   if (!E)
     return nullptr;
@@ -33,6 +35,14 @@ const clang::VarDecl *referencedVar(const clang::Expr *E) {
   if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(E);
       UO && UO->getOpcode() == clang::UO_AddrOf)
     E = UO->getSubExpr()->IgnoreParenImpCasts();
+  for (unsigned I = 0; I < 8; ++I) {
+    if (const auto *ME = llvm::dyn_cast<clang::MemberExpr>(E))
+      E = ME->getBase()->IgnoreParenImpCasts();
+    else if (const auto *ASE = llvm::dyn_cast<clang::ArraySubscriptExpr>(E))
+      E = ASE->getBase()->IgnoreParenImpCasts();
+    else
+      break;
+  }
   if (const auto *DRE = llvm::dyn_cast<clang::DeclRefExpr>(E))
     return llvm::dyn_cast<clang::VarDecl>(DRE->getDecl());
   return nullptr;
@@ -184,9 +194,13 @@ ValueOrigins::ValueOrigins(const clang::FunctionDecl *Fn,
                            const clang::Stmt *Body,
                            EventFetchPredicate IsEventFetch)
     : IsEventFetch(std::move(IsEventFetch)) {
-  if (Fn)
-    for (unsigned I = 0, N = Fn->getNumParams(); I < N && I < 63; ++I)
+  if (Fn) {
+    for (unsigned I = 0, N = Fn->getNumParams();
+         I < N && I < ValueOrigin::MaxParams; ++I)
       ParamIndex[Fn->getParamDecl(I)] = I;
+    const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(Fn);
+    HasObject = MD && MD->isInstance() && !MD->getParent()->isLambda();
+  }
   collect(Body);
   solve();
 }
@@ -223,6 +237,18 @@ void ValueOrigins::solve() {
 
 ValueOrigin ValueOrigins::originOf(const clang::Expr *E) const {
   return originOf(E, 0);
+}
+
+ValueOrigin ValueOrigins::originOf(const clang::VarDecl *VD) const {
+  return originOfVar(VD, 0);
+}
+
+ValueOrigin ValueOrigins::objectOrigin() const {
+  if (!HasObject)
+    return other(); // a lambda's `this` is captured state
+  ValueOrigin O;
+  O.ParamMask = uint64_t(1) << ValueOrigin::ThisBit;
+  return O;
 }
 
 ValueOrigin ValueOrigins::originOfVar(const clang::VarDecl *VD,
@@ -270,11 +296,10 @@ ValueOrigin ValueOrigins::originOf(const clang::Expr *E, unsigned Depth) const {
       return constant();
     return other();
   }
-  if (const auto *ME = llvm::dyn_cast<clang::MemberExpr>(E)) {
-    if (llvm::isa<clang::CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-      return other(); // object state
+  if (llvm::isa<clang::CXXThisExpr>(E))
+    return objectOrigin();
+  if (const auto *ME = llvm::dyn_cast<clang::MemberExpr>(E))
     return originOf(ME->getBase(), Depth + 1);
-  }
   if (const auto *DA = llvm::dyn_cast<clang::CXXDefaultArgExpr>(E))
     return originOf(DA->getExpr(), Depth + 1);
   if (const auto *DI = llvm::dyn_cast<clang::CXXDefaultInitExpr>(E))

@@ -3,9 +3,9 @@
 // Intra-procedural, flow-insensitive taint: a local depends on whatever its
 // initialiser or any write to it depends on (assignment, a non-const method
 // called on it, being passed by non-const reference or pointer), iterated to
-// a fixpoint. Parameters of the analysed function are symbolic (one bit
-// each) so that linking can decide per call path whether they carry request
-// data.
+// a fixpoint. Parameters of the analysed function, and its implicit object,
+// are symbolic (one bit each) so that linking can decide per call path
+// whether they carry request data.
 //
 //===----------------------------------------------------------------------===//
 
@@ -46,14 +46,21 @@ public:
                EventFetchPredicate IsEventFetch = fetchesRuntimeEvent);
 
   ValueOrigin originOf(const clang::Expr *E) const;
+  /// The origin of a variable's value as seen from the analysed function.
+  ValueOrigin originOf(const clang::VarDecl *VD) const;
 
 private:
   ValueOrigin originOf(const clang::Expr *E, unsigned Depth) const;
   ValueOrigin originOfVar(const clang::VarDecl *VD, unsigned Depth) const;
+  /// `this`: the implicit-object pseudo-parameter.
+  ValueOrigin objectOrigin() const;
   void collect(const clang::Stmt *Body);
   void solve();
 
   llvm::DenseMap<const clang::ParmVarDecl *, unsigned> ParamIndex;
+  /// The analysed function has an implicit object of its own (a method or
+  /// constructor, not a lambda, whose `this` is its enclosing object's).
+  bool HasObject = false;
   /// Locals of the analysed function and the expressions that write them.
   llvm::DenseMap<const clang::VarDecl *,
                  llvm::SmallVector<const clang::Expr *, 2>>

@@ -10,6 +10,7 @@ namespace brisk {
 namespace {
 
 constexpr uint64_t AllParams = ~uint64_t(0);
+constexpr uint64_t ThisMask = uint64_t(1) << ValueOrigin::ThisBit;
 
 bool runsPerInvocation(const CallSite &Site) {
   return Site.Once == OnceKind::None;
@@ -58,9 +59,10 @@ void Reachability::propagateParameterFacts(const ProgramModel &Model) {
   std::vector<bool> Visited(Model.nodes().size(), false);
   // Every parameter of a handler is request data. A polling loop's body has
   // no parameters of its own: its request data is the loop bit, which the
-  // all-ones mask includes.
+  // all-ones mask includes. A function object's handler was built before the
+  // first invocation: its members are not request data.
   for (const Handler &H : Model.handlers()) {
-    RequestParams[H.Entry] = AllParams;
+    RequestParams[H.Entry] = AllParams & ~ThisMask;
     NonConstantParams[H.Entry] = AllParams;
     Work.push_back(H.Entry);
     Visited[H.Entry] = true;
@@ -84,13 +86,18 @@ void Reachability::propagateParameterFacts(const ProgramModel &Model) {
         Request = NonConstant = AllParams;
       } else {
         const auto &Args = E.Site->Args;
-        for (unsigned I = 0; I < Args.size() && I < ValueOrigin::LoopRequestBit;
+        for (unsigned I = 0; I < Args.size() && I < ValueOrigin::MaxParams;
              ++I) {
           if (mayDependOnRequest(N, Args[I]))
             Request |= uint64_t(1) << I;
           if (!isConstant(N, Args[I]))
             NonConstant |= uint64_t(1) << I;
         }
+        // The callee's implicit object is one more parameter.
+        if (mayDependOnRequest(N, E.Site->Object))
+          Request |= ThisMask;
+        if (!isConstant(N, E.Site->Object))
+          NonConstant |= ThisMask;
       }
       bool Changed = Raise(RequestParams, E.Callee, Request);
       Changed |= Raise(NonConstantParams, E.Callee, NonConstant);

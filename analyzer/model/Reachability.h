@@ -6,7 +6,8 @@
 // function. A second, whole-graph fixpoint tells which parameters of reached
 // functions may carry request data, and which may carry a value that is not
 // a compile-time constant, so rules can stay silent when an argument depends
-// on the request.
+// on the request. A method's or constructor's implicit object is one more
+// parameter (ValueOrigin::ThisBit), fed by each call site's object origin.
 //
 //===----------------------------------------------------------------------===//
 
@@ -56,7 +57,8 @@ private:
   void propagateParameterFacts(const ProgramModel &Model);
 
   std::vector<HandlerReach> Reach;
-  /// Per node: parameters that may receive request data / non-constants.
+  /// Per node: parameters (and the implicit object) that may receive request
+  /// data / non-constants.
   std::vector<uint64_t> RequestParams;
   std::vector<uint64_t> NonConstantParams;
   /// Per node: a lambda (or a function object created in per-invocation

@@ -33,16 +33,21 @@ struct ValueOrigin {
   /// A compile-time constant: literals, constexpr, const globals with constant
   /// initialisers, and expressions built only from those.
   bool Constant = false;
-  /// Bit I: derives from parameter I of the enclosing function (the implicit
-  /// object of a method is not a parameter). Bit 63: derives from a value
-  /// created per invocation inside a Runtime API polling loop (request data of
-  /// a loop handler).
+  /// Bit I (I < 62): derives from parameter I of the enclosing function.
+  /// Bit 62: derives from the implicit object of a method or constructor
+  /// (`this`, its members), a pseudo-parameter whose origin each call site
+  /// records in CallSite::Object. Bit 63: derives from a value created per
+  /// invocation inside a Runtime API polling loop (request data of a loop
+  /// handler).
   uint64_t ParamMask = 0;
   /// Derives from something else that is neither constant nor a parameter
   /// (a local built in the function, a global, an environment variable).
   bool Other = false;
 
+  static constexpr unsigned ThisBit = 62;
   static constexpr unsigned LoopRequestBit = 63;
+  /// Parameters past this one share no bit; they are not tracked.
+  static constexpr unsigned MaxParams = ThisBit;
 };
 
 /// Why a site does not run per invocation even when its function does.
@@ -68,6 +73,11 @@ struct CallSite {
   SourceLoc Loc;
   OnceKind Once = OnceKind::None;
   std::vector<ValueOrigin> Args; // one per argument, in order
+  /// The origin of the callee's implicit object: the object a method is
+  /// called on, the arguments (and member initialisers) a constructor builds
+  /// its object from. Unknown objects, and calls of free functions, are
+  /// "other".
+  ValueOrigin Object{/*Constant=*/false, /*ParamMask=*/0, /*Other=*/true};
 };
 
 /// A construction or call that matched an entry of the init catalogue
@@ -97,7 +107,7 @@ struct FunctionSummary {
   std::string QualifiedName;
   SourceLoc Loc; // of the name (or the loop keyword)
   bool IsMain = false;
-  bool IsAnnotatedHandler = false;     // [[clang::annotate("brisk::handler")]]
+  bool IsAnnotatedHandler = false;    // [[clang::annotate("brisk::handler")]]
   std::vector<std::string> Overrides; // USRs of methods this one overrides
   std::vector<CallSite> Calls;
   std::vector<CatalogMatch> Matches;
@@ -111,7 +121,7 @@ enum class HandlerKind {
 };
 
 struct HandlerRegistration {
-  std::string HandlerUSR; // the callable that runs per invocation
+  std::string HandlerUSR;  // the callable that runs per invocation
   std::string DisplayName; // "handler", "main::lambda", ...
   HandlerKind Kind = HandlerKind::RunHandlerArgument;
   SourceLoc Loc; // where it is registered

@@ -163,4 +163,63 @@ int main(int argc, char **argv) {
   EXPECT_TRUE(argOf(*Loop, "use", 2, 0).Constant);
 }
 
+TEST(ExtractOrigins, ObjectStateIsTheImplicitObjectPseudoParameter) {
+  TUSummary S = summarize(std::string(Prelude) + R"(
+struct Db {
+  std::string Conn;
+  explicit Db(std::string C) : Conn(C) { use(Conn); }
+  void connect() const { use(Conn); use(this->Conn); useInt(Port); }
+  int Port = 5432;
+  void run(const std::string &X) { connect(); use(X); }
+};
+void f(const std::string &P, std::string Q) {
+  Db A(P);
+  A.connect();
+  Db B("host=db");
+  B.connect();
+  Db C("x");
+  C.Conn = Q;
+  C.connect();
+}
+void g(const std::string &P) {
+  auto L = [&P] { use(P); };
+  L();
+}
+)");
+  constexpr uint64_t ThisBit = uint64_t(1) << ValueOrigin::ThisBit;
+  const FunctionSummary *Connect = function(S, "Db::connect");
+  ASSERT_NE(Connect, nullptr);
+  EXPECT_EQ(argOf(*Connect, "use", 0, 0).ParamMask, ThisBit);
+  EXPECT_FALSE(argOf(*Connect, "use", 0, 0).Other);
+  EXPECT_EQ(argOf(*Connect, "use", 1, 0).ParamMask, ThisBit);
+  EXPECT_EQ(argOf(*Connect, "useInt", 0, 0).ParamMask, ThisBit);
+  const FunctionSummary *Ctor = function(S, "Db::Db");
+  ASSERT_NE(Ctor, nullptr);
+  EXPECT_EQ(argOf(*Ctor, "use", 0, 0).ParamMask, ThisBit);
+  const FunctionSummary *Run = function(S, "Db::run");
+  ASSERT_NE(Run, nullptr);
+  auto Inner = callsTo(*Run, "Db::connect");
+  ASSERT_EQ(Inner.size(), 1u);
+  EXPECT_EQ(Inner[0]->Object.ParamMask, ThisBit) << "this->connect()";
+
+  const FunctionSummary *F = function(S, "f");
+  ASSERT_NE(F, nullptr);
+  auto Ctors = callsTo(*F, "Db::Db");
+  ASSERT_EQ(Ctors.size(), 3u);
+  EXPECT_EQ(Ctors[0]->Object.ParamMask, 1u) << "built from P";
+  EXPECT_EQ(Ctors[1]->Object.ParamMask, 0u);
+  EXPECT_TRUE(Ctors[1]->Object.Constant) << "literal and constant default";
+  auto Calls = callsTo(*F, "Db::connect");
+  ASSERT_EQ(Calls.size(), 3u);
+  EXPECT_EQ(Calls[0]->Object.ParamMask, 1u);
+  EXPECT_EQ(Calls[1]->Object.ParamMask, 0u);
+  EXPECT_EQ(Calls[2]->Object.ParamMask, 2u) << "a member written from Q";
+
+  // A lambda's `this` would be its enclosing object's: never its own.
+  const FunctionSummary *G = function(S, "g");
+  ASSERT_NE(G, nullptr);
+  for (const CallSite &C : G->Calls)
+    EXPECT_EQ(C.Object.ParamMask & ThisBit, 0u) << C.CalleeName;
+}
+
 } // namespace

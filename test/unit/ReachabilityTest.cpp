@@ -160,4 +160,45 @@ TEST(ReachabilityTest, OnceGuardedCallsCarryNoRequestData) {
   EXPECT_FALSE(R.mayDependOnRequest(node(M, "f"), param(0)));
 }
 
+CallSite onObject(const std::string &USR, SourceLoc Loc, ValueOrigin Object) {
+  CallSite C = call(USR, std::move(Loc));
+  C.Object = Object;
+  return C;
+}
+
+TEST(ReachabilityTest, RequestDataFlowsThroughTheImplicitObject) {
+  // h(req): a.m() on an object built from req, b.n() on a constant object,
+  // c.k() on an object of unknown origin; m calls this->p().
+  const ValueOrigin This = param(ValueOrigin::ThisBit);
+  auto M = build({fn("h", loc(File, 1),
+                     {onObject("m", loc(File, 2), param(0)),
+                      onObject("n", loc(File, 3), constant()),
+                      onObject("k", loc(File, 4), other())}),
+                  fn("m", loc(File, 10), {onObject("p", loc(File, 11), This)}),
+                  fn("n", loc(File, 20)), fn("k", loc(File, 30)),
+                  fn("p", loc(File, 40))});
+  Reachability R = Reachability::compute(M);
+  EXPECT_TRUE(R.mayDependOnRequest(node(M, "m"), This));
+  EXPECT_TRUE(R.mayDependOnRequest(node(M, "p"), This));
+  EXPECT_FALSE(R.mayDependOnRequest(node(M, "n"), This));
+  EXPECT_TRUE(R.isConstant(node(M, "n"), This));
+  EXPECT_FALSE(R.mayDependOnRequest(node(M, "k"), This));
+  EXPECT_FALSE(R.isConstant(node(M, "k"), This));
+  // The handler's own object (a function object) was built before the
+  // first invocation.
+  EXPECT_FALSE(R.mayDependOnRequest(node(M, "h"), This));
+  EXPECT_FALSE(R.isConstant(node(M, "h"), This));
+}
+
+TEST(ReachabilityTest, AnObjectReachedWithRequestDataOnceIsRequestData) {
+  const ValueOrigin This = param(ValueOrigin::ThisBit);
+  auto M = build({fn("h", loc(File, 1),
+                     {onObject("m", loc(File, 2), constant()),
+                      onObject("m", loc(File, 3), param(0))}),
+                  fn("m", loc(File, 10))});
+  Reachability R = Reachability::compute(M);
+  EXPECT_TRUE(R.mayDependOnRequest(node(M, "m"), This));
+  EXPECT_FALSE(R.isConstant(node(M, "m"), This));
+}
+
 } // namespace

@@ -8,13 +8,17 @@ using namespace brisk::test;
 
 namespace {
 
+bool sameOrigin(const ValueOrigin &A, const ValueOrigin &B) {
+  return A.Constant == B.Constant && A.ParamMask == B.ParamMask &&
+         A.Other == B.Other;
+}
+
 bool sameOrigins(const std::vector<ValueOrigin> &A,
                  const std::vector<ValueOrigin> &B) {
   if (A.size() != B.size())
     return false;
   for (size_t I = 0; I < A.size(); ++I)
-    if (A[I].Constant != B[I].Constant || A[I].ParamMask != B[I].ParamMask ||
-        A[I].Other != B[I].Other)
+    if (!sameOrigin(A[I], B[I]))
       return false;
   return true;
 }
@@ -27,7 +31,9 @@ TEST(SummaryIO, RoundTripOfARealSummary) {
 using namespace aws::lambda_runtime;
 struct B { virtual void f(); };
 struct D : B { void f() override {} };
+struct Db { std::string Conn; void connect() const {} };
 invocation_response handler(invocation_request const &R) {
+  Db{R.payload}.connect();
   Aws::S3::S3Client C;
   std::regex Re(R.payload);
   static std::regex Once("x");
@@ -44,6 +50,11 @@ int main() {
 )");
   ASSERT_FALSE(S.Functions.empty());
   ASSERT_EQ(S.Handlers.size(), 2u);
+  const FunctionSummary *H = function(S, "handler");
+  ASSERT_NE(H, nullptr);
+  auto Connect = callsTo(*H, "Db::connect");
+  ASSERT_EQ(Connect.size(), 1u);
+  ASSERT_EQ(Connect[0]->Object.ParamMask, 1u); // the request is the object
   std::string Text = summaryToJSON(S);
   auto Back = summaryFromJSON(Text, "cache.json");
   ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
@@ -64,6 +75,7 @@ int main() {
       EXPECT_EQ(A.Calls[J].Once, B.Calls[J].Once);
       EXPECT_EQ(A.Calls[J].Loc, B.Calls[J].Loc);
       EXPECT_TRUE(sameOrigins(A.Calls[J].Args, B.Calls[J].Args));
+      EXPECT_TRUE(sameOrigin(A.Calls[J].Object, B.Calls[J].Object));
     }
     ASSERT_EQ(A.Matches.size(), B.Matches.size());
     for (size_t J = 0; J < A.Matches.size(); ++J) {
@@ -84,14 +96,14 @@ TEST(SummaryIO, MalformedDocumentsNameTheProblem) {
   EXPECT_EQ(llvm::toString(Bad.takeError()), "a.json: not valid JSON");
 
   auto Missing = summaryFromJSON(
-      R"({"version": 1, "mainFile": "/m.cpp", "hadErrors": false,
+      R"({"version": 2, "mainFile": "/m.cpp", "hadErrors": false,
           "errorCount": 0, "functions": [{"usr": "c:@F@f"}], "handlers": []})",
       "b.json");
   ASSERT_FALSE(bool(Missing));
   EXPECT_EQ(llvm::toString(Missing.takeError()), "b.json: missing \"name\"");
 
   auto Range = summaryFromJSON(
-      R"({"version": 1, "mainFile": "/m.cpp", "hadErrors": false,
+      R"({"version": 2, "mainFile": "/m.cpp", "hadErrors": false,
           "errorCount": 0, "functions": [], "handlers": [
           {"usr": "u", "name": "n", "kind": 9, "loc": ["/m.cpp", 1, 1]}]})",
       "c.json");
