@@ -96,10 +96,9 @@ public:
           return E;
     }
 
+    readSections(Info);
     uint64_t Flags1 = 0;
     if (Error E = readDynamic(Info, Flags1))
-      return E;
-    if (Error E = readSections(Info))
       return E;
     if (VerneedAddr)
       if (Error E = readVersionNeeds(Info))
@@ -129,10 +128,10 @@ private:
     return Offset <= FileSize && Size <= FileSize - Offset;
   }
 
-  /// Every segment and every section with file contents must lie inside the
-  /// file. llvm::object trusts PT_DYNAMIC's offset and llvm::objcopy sizes
-  /// its output from these fields: checking here is what keeps a corrupt
-  /// file from crashing us or asking for terabytes.
+  /// Every segment must lie inside the file. llvm::object trusts
+  /// PT_DYNAMIC's offset and llvm::objcopy sizes its output from these
+  /// fields: checking here is what keeps a corrupt file from crashing us or
+  /// asking for terabytes.
   Error checkLayout(typename ELFFile<ELFT>::Elf_Phdr_Range Phdrs) {
     unsigned Index = 0;
     for (const Elf_Phdr &Phdr : Phdrs) {
@@ -163,17 +162,6 @@ private:
                                          "not describe the program headers",
                                          Index)
                                      .str());
-      ++Index;
-    }
-    auto Sections = File.sections();
-    if (!Sections)
-      return malformed(Buffer, toString(Sections.takeError()));
-    Index = 0;
-    for (const Elf_Shdr &Sec : *Sections) {
-      if (Sec.sh_type != ELF::SHT_NOBITS && Sec.sh_type != ELF::SHT_NULL &&
-          !inFile(Sec.sh_offset, Sec.sh_size))
-        return malformed(
-            Buffer, formatv("section {0} lies outside the file", Index).str());
       ++Index;
     }
     return Error::success();
@@ -213,9 +201,18 @@ private:
   Error readDynamic(ElfInfo &Info, uint64_t &Flags1) {
     // A split debug file (--only-keep-debug) keeps PT_DYNAMIC but turns the
     // section into NOBITS: there is nothing to read, and that is fine.
-    for (const ProgramHeader &Phdr : Info.ProgramHeaders)
-      if (Phdr.Type == ELF::PT_DYNAMIC && Phdr.FileSize == 0)
+    bool HasDynamicSegment = false;
+    for (const ProgramHeader &Phdr : Info.ProgramHeaders) {
+      if (Phdr.Type != ELF::PT_DYNAMIC)
+        continue;
+      if (Phdr.FileSize == 0)
         return Error::success();
+      HasDynamicSegment = true;
+    }
+    // Without PT_DYNAMIC llvm::object looks for a dynamic section, which a
+    // damaged table cannot tell; the loader would find nothing either.
+    if (!HasDynamicSegment && !Info.SectionTableProblem.empty())
+      return Error::success();
     auto Dyn = File.dynamicEntries();
     if (!Dyn)
       return malformed(Buffer, toString(Dyn.takeError()));
@@ -356,30 +353,48 @@ private:
     return Inside || !HasLoad || !(Sec.sh_flags & ELF::SHF_ALLOC);
   }
 
-  Error readSections(ElfInfo &Info) {
+  /// The facts only the section table holds. A table that cannot be read is
+  /// recorded as Info.SectionTableProblem, not an error: the loader never
+  /// looks at it, so the program headers still say how the file runs.
+  void readSections(ElfInfo &Info) {
+    auto Problem = [&Info](const Twine &What) {
+      Info.SectionTableProblem = What.str();
+    };
     auto Sections = File.sections();
     if (!Sections)
-      return malformed(Buffer, toString(Sections.takeError()));
+      return Problem(toString(Sections.takeError()));
+    // Bounds first: the name and note reads below follow other sections.
+    unsigned Index = 0;
     for (const Elf_Shdr &Sec : *Sections) {
-      Info.MaxSectionAlign =
-          std::max<uint64_t>(Info.MaxSectionAlign, Sec.sh_addralign);
+      if (Sec.sh_type != ELF::SHT_NOBITS && Sec.sh_type != ELF::SHT_NULL &&
+          !inFile(Sec.sh_offset, Sec.sh_size))
+        return Problem(formatv("section {0} lies outside the file", Index));
+      ++Index;
+    }
+    uint64_t MaxAlign = 0;
+    bool Irregular = false, HasDebugInfo = false;
+    std::string BuildId = Info.BuildId;
+    for (const Elf_Shdr &Sec : *Sections) {
+      MaxAlign = std::max<uint64_t>(MaxAlign, Sec.sh_addralign);
       if (Sec.sh_type != ELF::SHT_NOBITS && Sec.sh_size != 0 &&
           !fitsLoadSegments(Info, Sec))
-        Info.IrregularSectionLayout = true;
-      if (auto Name = File.getSectionName(Sec)) {
-        if (Name->starts_with(".debug_") || Name->starts_with(".zdebug_"))
-          Info.HasDebugInfo = true;
-      } else {
-        return malformed(Buffer, toString(Name.takeError()));
-      }
-      if (Sec.sh_type == ELF::SHT_NOTE && Info.BuildId.empty()) {
+        Irregular = true;
+      auto Name = File.getSectionName(Sec);
+      if (!Name)
+        return Problem(toString(Name.takeError()));
+      if (Name->starts_with(".debug_") || Name->starts_with(".zdebug_"))
+        HasDebugInfo = true;
+      if (Sec.sh_type == ELF::SHT_NOTE && BuildId.empty()) {
         Error Err = Error::success();
-        takeBuildId(File.notes(Sec, Err), Sec.sh_addralign, Info.BuildId);
+        takeBuildId(File.notes(Sec, Err), Sec.sh_addralign, BuildId);
         if (Err)
-          return malformed(Buffer, "SHT_NOTE: " + toString(std::move(Err)));
+          return Problem("SHT_NOTE: " + toString(std::move(Err)));
       }
     }
-    return Error::success();
+    Info.MaxSectionAlign = MaxAlign;
+    Info.IrregularSectionLayout = Irregular;
+    Info.HasDebugInfo = HasDebugInfo;
+    Info.BuildId = std::move(BuildId);
   }
 
   const ELFFile<ELFT> &File;

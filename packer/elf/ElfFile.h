@@ -54,6 +54,12 @@ struct ElfInfo {
   std::string BuildId;              // NT_GNU_BUILD_ID as lower-case hex
   std::vector<VersionNeed> VersionNeeds;
   std::vector<ProgramHeader> ProgramHeaders;
+  /// Why the section header table cannot be used (out of the file, a
+  /// section outside the file, unreadable names or notes), or empty. The
+  /// loader never reads it, so everything above still comes from the program
+  /// headers; the section facts below are then unknown and left at their
+  /// defaults, and the file must not be rewritten.
+  std::string SectionTableProblem;
   /// Any .debug_* / .zdebug_* section: something --keep-debug can split off.
   bool HasDebugInfo = false;
   /// Largest sh_addralign of any section (0 without section headers).
@@ -69,8 +75,10 @@ struct ElfInfo {
 bool looksLikeElf(llvm::StringRef Bytes);
 
 /// Reads the header, program headers, dynamic section, build id and version
-/// needs. ELF32/ELF64 in either byte order are read; anything malformed is an
-/// error naming what is wrong (prefixed with the buffer's identifier).
+/// needs. ELF32/ELF64 in either byte order are read. A damaged section table
+/// is not an error (see ElfInfo::SectionTableProblem); anything else
+/// malformed is, naming what is wrong (prefixed with the buffer's
+/// identifier).
 llvm::Expected<ElfInfo> readElfInfo(llvm::MemoryBufferRef Buffer);
 
 /// Short name of an e_machine value for messages ("x86_64", "aarch64").

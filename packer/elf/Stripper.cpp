@@ -101,6 +101,9 @@ static void fillStrip(objcopy::CommonConfig &Common, StripMode Mode) {
 /// files align to at most a huge page; anything above is kept as it is, and
 /// so is a layout no linker produces.
 static std::string unusualLayout(const ElfInfo &Info) {
+  // objcopy rebuilds the file from its sections.
+  if (!Info.SectionTableProblem.empty())
+    return "malformed ELF: " + Info.SectionTableProblem;
   constexpr uint64_t Limit = uint64_t(1) << 24;
   for (size_t I = 0; I < Info.ProgramHeaders.size(); ++I) {
     uint64_t Align = Info.ProgramHeaders[I].Align;

@@ -275,12 +275,92 @@ TEST_F(ElfFileTest, EveryTruncationAndCorruptionIsHandled) {
     if (!Info)
       consumeError(Info.takeError());
   }
-  // The section header table pointing past the end of the file.
-  std::string Bytes = Original;
-  Bytes[0x28] = Bytes[0x29] = Bytes[0x2a] = Bytes[0x2b] = '\x7f';
-  auto Info = readBytes(Bytes, "bad.so");
+}
+
+/// Bytes with the little-endian field of Size bytes at Offset set to Value.
+std::string withField(std::string Bytes, size_t Offset, size_t Size,
+                      uint64_t Value) {
+  for (size_t B = 0; B < Size; ++B)
+    Bytes[Offset + B] = static_cast<char>(Value >> (8 * B));
+  return Bytes;
+}
+
+TEST_F(ElfFileTest, DamagedSectionTableFallsBackToProgramHeaders) {
+  ASSERT_TRUE(Dir.cc({"-g", "-o", "main", "main.c", "-L.", "-lfoo",
+                      "-Wl,-rpath,$ORIGIN/lib", "-Wl,--enable-new-dtags",
+                      "-Wl,--build-id=sha1"}));
+  std::string Original = Dir.read("main");
+  auto Full = readBytes(Original);
+  ASSERT_TRUE(bool(Full)) << toString(Full.takeError());
+  EXPECT_EQ(Full->SectionTableProblem, "");
+  EXPECT_TRUE(Full->HasDebugInfo);
+  auto File = object::ELFFile<object::ELF64LE>::create(Original);
+  ASSERT_TRUE(bool(File));
+  const auto &Header = File->getHeader();
+  uint64_t ShOff = Header.e_shoff;
+  ASSERT_GT(Header.e_shnum, 2u);
+  // e_shoff is at 0x28, e_shstrndx at 0x3e; sh_offset at 24 in a header.
+  struct Case {
+    const char *What;
+    std::string Bytes;
+  } Cases[] = {
+      {"e_shoff past the end", withField(Original, 0x28, 8, ShOff * 16)},
+      {"table cut short", Original.substr(0, ShOff + 64 * 2 + 10)},
+      {"bad e_shstrndx", withField(Original, 0x3e, 2, Header.e_shnum + 5)},
+      {"section outside the file",
+       withField(Original, ShOff + 64 * 1 + 24, 8, Original.size() * 4)},
+  };
+  for (const Case &C : Cases) {
+    SCOPED_TRACE(C.What);
+    auto Info = readBytes(C.Bytes, "main");
+    ASSERT_TRUE(bool(Info)) << toString(Info.takeError());
+    EXPECT_NE(Info->SectionTableProblem, "");
+    EXPECT_EQ(Info->Kind, Full->Kind);
+    EXPECT_EQ(Info->Interpreter, Full->Interpreter);
+    EXPECT_EQ(Info->Needed, Full->Needed);
+    EXPECT_EQ(Info->RunPath, Full->RunPath);
+    EXPECT_EQ(Info->VersionNeeds, Full->VersionNeeds);
+    EXPECT_EQ(Info->BuildId, Full->BuildId);
+    EXPECT_EQ(Info->ProgramHeaders, Full->ProgramHeaders);
+    // Unknown, so not claimed.
+    EXPECT_FALSE(Info->HasDebugInfo);
+  }
+  auto Far = readBytes(Cases[0].Bytes);
+  ASSERT_TRUE(bool(Far));
+  EXPECT_EQ(Far->SectionTableProblem.rfind("section header table goes past "
+                                           "the end of the file",
+                                           0),
+            0u)
+      << Far->SectionTableProblem;
+  auto Outside = readBytes(Cases[3].Bytes);
+  ASSERT_TRUE(bool(Outside));
+  EXPECT_EQ(Outside->SectionTableProblem, "section 1 lies outside the file");
+}
+
+TEST_F(ElfFileTest, DamagedSectionTableOfAStaticProgram) {
+  // No PT_DYNAMIC: llvm::object would look for a dynamic section instead.
+  ASSERT_TRUE(Dir.cc({"-static", "-o", "static", "foo.c", "main.c"}));
+  std::string Bytes = Dir.read("static");
+  auto File = object::ELFFile<object::ELF64LE>::create(Bytes);
+  ASSERT_TRUE(bool(File));
+  Bytes = withField(Bytes, 0x28, 8, Bytes.size() * 16);
+  auto Info = readBytes(Bytes);
+  ASSERT_TRUE(bool(Info)) << toString(Info.takeError());
+  EXPECT_NE(Info->SectionTableProblem, "");
+  EXPECT_EQ(Info->Kind, ElfKind::Executable);
+  EXPECT_TRUE(Info->Needed.empty());
+  EXPECT_EQ(Info->Interpreter, "");
+}
+
+TEST_F(ElfFileTest, DamagedSegmentsAreStillMalformed) {
+  // The loader needs the program headers: no fallback for them.
+  std::string Original = Dir.read("libfoo.so.1");
+  std::string Cut = Original.substr(0, Original.size() / 2);
+  auto Info = readBytes(Cut, "bad.so");
   ASSERT_FALSE(bool(Info));
-  EXPECT_NE(toString(Info.takeError()).find("bad.so: malformed ELF"),
+  EXPECT_NE(toString(Info.takeError())
+                .find("bad.so: malformed ELF: program "
+                      "header"),
             std::string::npos);
 }
 
