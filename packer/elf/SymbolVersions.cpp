@@ -131,10 +131,18 @@ static void shipFamily(const DependencyClosure &Closure,
         Shipped.insert(Soname);
 }
 
+// Messages are about the packed executable, whose caller names it; a
+// library that needs something is named here, as only this knows it.
+static std::string neederPrefix(StringRef NeededBy,
+                                const DependencyClosure &Closure) {
+  if (NeededBy == Closure.Executable)
+    return "";
+  return (NeededBy + " ").str();
+}
+
 Expected<BundleDecision> decideBundle(const DependencyClosure &Closure,
                                       const RuntimeProfile &Runtime,
-                                      bool AllowBundleLibc,
-                                      StringRef Function) {
+                                      bool AllowBundleLibc) {
   BundleDecision Decision;
   std::set<std::string> Shipped;
   for (const ResolvedLibrary &Lib : Closure.Libraries)
@@ -173,15 +181,15 @@ Expected<BundleDecision> decideBundle(const DependencyClosure &Closure,
     if (!AllowBundleLibc && Glibc)
       return createStringError(
           inconvertibleErrorCode(),
-          Function + ": " + Glibc->NeededBy + " needs " + Glibc->Name +
+          neederPrefix(Glibc->NeededBy, Closure) + "needs " + Glibc->Name +
               " (from " + Glibc->Library + ") but " + Runtime.Name +
               " has glibc " + Runtime.Glibc +
               "; rebuild on an older glibc or drop --no-bundle-libc");
     if (!AllowBundleLibc)
       return createStringError(
           inconvertibleErrorCode(),
-          Function + ": " + Closure.Executable + " asks for the loader " +
-              Interp + " but " + Runtime.Name + " has " + Runtime.Loader +
+          "asks for the loader " + Interp + " but " + Runtime.Name + " has " +
+              Runtime.Loader +
               "; link with the standard loader or drop --no-bundle-libc");
     if (ForeignLoader)
       Decision.ForeignInterpreter = Interp.str();
@@ -211,9 +219,8 @@ Expected<BundleDecision> decideBundle(const DependencyClosure &Closure,
       Decision.LoaderPath = Interp.str();
     } else {
       return createStringError(inconvertibleErrorCode(),
-                               Function + ": " + Closure.Executable +
-                                   " must be bundled with its C library but "
-                                   "names no loader (PT_INTERP)");
+                               "must be bundled with its C library but "
+                               "names no loader (PT_INTERP)");
     }
   }
 

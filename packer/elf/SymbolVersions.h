@@ -72,16 +72,16 @@ std::optional<VersionRequirement>
 findTooNew(const std::vector<VersionRequirement> &Requirements,
            VersionFamily Family, const RuntimeProfile &Runtime);
 
-/// Decides what to ship with Function (its name, for messages). The loader
-/// and C library are bundled when a glibc requirement is too new or when the
+/// Decides what to ship with the closure's executable. The loader and C
+/// library are bundled when a glibc requirement is too new or when the
 /// executable's PT_INTERP is not the image's loader. With AllowBundleLibc
-/// false, either is an error such as
-/// "orders: bin/orders needs GLIBC_2.35 (from libc.so.6) but provided.al2023
-/// has glibc 2.34; rebuild on an older glibc or drop --no-bundle-libc".
+/// false, either is an error about the executable, which the caller names,
+/// such as "/usr/lib/libfoo.so.1 needs GLIBC_2.35 (from libc.so.6) but
+/// provided.al2023 has glibc 2.34; rebuild on an older glibc or drop
+/// --no-bundle-libc" (no needer when it is the executable itself).
 llvm::Expected<BundleDecision> decideBundle(const DependencyClosure &Closure,
                                             const RuntimeProfile &Runtime,
-                                            bool AllowBundleLibc,
-                                            llvm::StringRef Function);
+                                            bool AllowBundleLibc);
 
 } // namespace brisk
 

@@ -126,7 +126,7 @@ static Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
   if (!Closure)
     return Closure.takeError();
   Expected<BundleDecision> Decision =
-      decideBundle(*Closure, *Runtime, Options.AllowBundleLibc, Spec.Name);
+      decideBundle(*Closure, *Runtime, Options.AllowBundleLibc);
   if (!Decision)
     return Decision.takeError();
 

@@ -97,7 +97,7 @@ DependencyClosure closure(const RuntimeProfile &Runtime, StringRef ExeGlibc,
 
 TEST(DecideBundleTest, OldEnoughGlibcUsesTheImage) {
   RuntimeProfile Al2023 = profile("provided.al2023");
-  auto Decision = decideBundle(closure(Al2023, "2.34"), Al2023, true, "orders");
+  auto Decision = decideBundle(closure(Al2023, "2.34"), Al2023, true);
   ASSERT_TRUE(bool(Decision)) << toString(Decision.takeError());
   EXPECT_FALSE(Decision->BundleLibc);
   EXPECT_FALSE(Decision->BundleCxxRuntime);
@@ -108,7 +108,7 @@ TEST(DecideBundleTest, OldEnoughGlibcUsesTheImage) {
 
 TEST(DecideBundleTest, TooNewGlibcBundlesLoaderAndLibcFamily) {
   RuntimeProfile Al2023 = profile("provided.al2023");
-  auto Decision = decideBundle(closure(Al2023, "2.35"), Al2023, true, "orders");
+  auto Decision = decideBundle(closure(Al2023, "2.35"), Al2023, true);
   ASSERT_TRUE(bool(Decision)) << toString(Decision.takeError());
   EXPECT_TRUE(Decision->BundleLibc);
   EXPECT_EQ(Decision->BundledSonames,
@@ -125,26 +125,37 @@ TEST(DecideBundleTest, TooNewGlibcBundlesLoaderAndLibcFamily) {
 
 TEST(DecideBundleTest, NoBundleLibcRefusesWithReason) {
   RuntimeProfile Al2023 = profile("provided.al2023");
-  auto Decision =
-      decideBundle(closure(Al2023, "2.35"), Al2023, false, "orders");
+  auto Decision = decideBundle(closure(Al2023, "2.35"), Al2023, false);
   ASSERT_FALSE(bool(Decision));
   EXPECT_EQ(toString(Decision.takeError()),
-            "orders: /build/bin/orders needs GLIBC_2.35 (from libc.so.6) but "
+            "needs GLIBC_2.35 (from libc.so.6) but "
             "provided.al2023 has glibc 2.34; rebuild on an older glibc or drop "
             "--no-bundle-libc");
   // The same flag with a compatible program is no error.
-  auto Fine = decideBundle(closure(Al2023, "2.34"), Al2023, false, "orders");
+  auto Fine = decideBundle(closure(Al2023, "2.34"), Al2023, false);
   EXPECT_TRUE(bool(Fine));
   if (!Fine)
     consumeError(Fine.takeError());
+}
+
+TEST(DecideBundleTest, NoBundleLibcNamesTheLibraryThatNeedsIt) {
+  // A newer libstdc++ must ship, and it needs GLIBC_2.36: the message names
+  // that library (the caller names the function).
+  RuntimeProfile Al2023 = profile("provided.al2023");
+  auto Decision =
+      decideBundle(closure(Al2023, "2.34", "3.4.30"), Al2023, false);
+  ASSERT_FALSE(bool(Decision));
+  EXPECT_EQ(toString(Decision.takeError()),
+            "/host/lib/libstdc++.so.6 needs GLIBC_2.36 (from libc.so.6) but "
+            "provided.al2023 has glibc 2.34; rebuild on an older glibc or drop "
+            "--no-bundle-libc");
 }
 
 TEST(DecideBundleTest, ImageWithoutLibstdcxxShipsTheHostOne) {
   // provided.al2023 has no libstdc++: shipping the host's brings its
   // GLIBC_2.36 requirement, which the image's glibc 2.34 cannot meet.
   RuntimeProfile Al2023 = profile("provided.al2023");
-  auto Decision =
-      decideBundle(closure(Al2023, "2.34", "3.4.21"), Al2023, true, "orders");
+  auto Decision = decideBundle(closure(Al2023, "2.34", "3.4.21"), Al2023, true);
   ASSERT_TRUE(bool(Decision)) << toString(Decision.takeError());
   EXPECT_TRUE(Decision->BundleCxxRuntime);
   EXPECT_FALSE(Decision->CxxReason.has_value());
@@ -157,8 +168,7 @@ TEST(DecideBundleTest, ImageWithoutLibstdcxxShipsTheHostOne) {
 TEST(DecideBundleTest, OldEnoughLibstdcxxUsesTheImage) {
   RuntimeProfile Al2 = profile("provided.al2");
   // GLIBC_2.26 is what AL2 has; GLIBCXX_3.4.21 is older than its 3.4.24.
-  auto Decision =
-      decideBundle(closure(Al2, "2.26", "3.4.21"), Al2, true, "orders");
+  auto Decision = decideBundle(closure(Al2, "2.26", "3.4.21"), Al2, true);
   ASSERT_TRUE(bool(Decision)) << toString(Decision.takeError());
   EXPECT_FALSE(Decision->BundleCxxRuntime);
   EXPECT_FALSE(Decision->BundleLibc);
@@ -167,8 +177,7 @@ TEST(DecideBundleTest, OldEnoughLibstdcxxUsesTheImage) {
 
 TEST(DecideBundleTest, TooNewLibstdcxxBundlesCxxRuntime) {
   RuntimeProfile Al2 = profile("provided.al2");
-  auto Decision =
-      decideBundle(closure(Al2, "2.26", "3.4.30"), Al2, true, "orders");
+  auto Decision = decideBundle(closure(Al2, "2.26", "3.4.30"), Al2, true);
   ASSERT_TRUE(bool(Decision)) << toString(Decision.takeError());
   EXPECT_TRUE(Decision->BundleCxxRuntime);
   ASSERT_TRUE(Decision->CxxReason.has_value());
@@ -246,15 +255,14 @@ int main(void) { return (int)(arc4random() & 1u); }
   EXPECT_EQ(Worst->Name, "GLIBC_2.36");
   EXPECT_EQ(Worst->Library, "libc.so.6");
 
-  auto Refused = decideBundle(*Closure, Al2023, false, "orders");
+  auto Refused = decideBundle(*Closure, Al2023, false);
   ASSERT_FALSE(bool(Refused));
   EXPECT_EQ(toString(Refused.takeError()),
-            "orders: " + Closure->Executable +
-                " needs GLIBC_2.36 (from libc.so.6) but provided.al2023 has "
-                "glibc 2.34; rebuild on an older glibc or drop "
-                "--no-bundle-libc");
+            "needs GLIBC_2.36 (from libc.so.6) but provided.al2023 has "
+            "glibc 2.34; rebuild on an older glibc or drop "
+            "--no-bundle-libc");
 
-  auto Decision = decideBundle(*Closure, Al2023, true, "orders");
+  auto Decision = decideBundle(*Closure, Al2023, true);
   ASSERT_TRUE(bool(Decision)) << toString(Decision.takeError());
   EXPECT_TRUE(Decision->BundleLibc);
   EXPECT_EQ(Decision->LoaderName, "ld-linux-x86-64.so.2");
@@ -284,7 +292,7 @@ TEST_F(RealGlibcTest, ForeignLoaderIsBundled) {
   auto Closure = resolveDependencies(Exe, {}, Al2023);
   ASSERT_TRUE(bool(Closure)) << toString(Closure.takeError());
 
-  auto Decision = decideBundle(*Closure, Al2023, true, "orders");
+  auto Decision = decideBundle(*Closure, Al2023, true);
   ASSERT_TRUE(bool(Decision)) << toString(Decision.takeError());
   EXPECT_TRUE(Decision->BundleLibc);
   EXPECT_FALSE(Decision->GlibcReason.has_value());
@@ -295,11 +303,10 @@ TEST_F(RealGlibcTest, ForeignLoaderIsBundled) {
   EXPECT_EQ(Decision->BundledSonames,
             (std::vector<std::string>{"ld-linux-x86-64.so.2", "libc.so.6"}));
 
-  auto Refused = decideBundle(*Closure, Al2023, false, "orders");
+  auto Refused = decideBundle(*Closure, Al2023, false);
   ASSERT_FALSE(bool(Refused));
   EXPECT_EQ(toString(Refused.takeError()),
-            "orders: " + Closure->Executable + " asks for the loader " +
-                Loader +
+            "asks for the loader " + Loader +
                 " but provided.al2023 has /lib64/ld-linux-x86-64.so.2; link "
                 "with the standard loader or drop --no-bundle-libc");
 }
@@ -312,7 +319,7 @@ int main(void) { puts("hello"); return 0; }
 )");
   auto Closure = resolveDependencies(Exe, {}, Al2023);
   ASSERT_TRUE(bool(Closure)) << toString(Closure.takeError());
-  auto Decision = decideBundle(*Closure, Al2023, false, "orders");
+  auto Decision = decideBundle(*Closure, Al2023, false);
   ASSERT_TRUE(bool(Decision)) << toString(Decision.takeError());
   EXPECT_FALSE(Decision->BundleLibc);
   EXPECT_EQ(Decision->ForeignInterpreter, "");
@@ -320,7 +327,7 @@ int main(void) { puts("hello"); return 0; }
   // The same program is too new for Amazon Linux 2 (glibc 2.26): it needs
   // __libc_start_main@GLIBC_2.34.
   RuntimeProfile Al2 = profile("provided.al2");
-  auto ForAl2 = decideBundle(*Closure, Al2, true, "orders");
+  auto ForAl2 = decideBundle(*Closure, Al2, true);
   ASSERT_TRUE(bool(ForAl2)) << toString(ForAl2.takeError());
   EXPECT_TRUE(ForAl2->BundleLibc);
   ASSERT_TRUE(ForAl2->GlibcReason.has_value());
