@@ -18,7 +18,9 @@ using namespace llvm;
 
 namespace brisk {
 
-Expected<std::unique_ptr<MemoryBuffer>> InventoryFile::open() const {
+Expected<std::unique_ptr<MemoryBuffer>>
+openSource(StringRef SourcePath,
+           const std::shared_ptr<MemoryBuffer> &Contents) {
   if (Contents)
     return MemoryBuffer::getMemBuffer(Contents->getMemBufferRef(),
                                       /*RequiresNullTerminator=*/false);
@@ -30,6 +32,10 @@ Expected<std::unique_ptr<MemoryBuffer>> InventoryFile::open() const {
                              "cannot read '" + SourcePath +
                                  "': " + Buf.getError().message());
   return std::move(*Buf);
+}
+
+Expected<std::unique_ptr<MemoryBuffer>> InventoryFile::open() const {
+  return openSource(SourcePath, Contents);
 }
 
 uint64_t Inventory::totalBytes() const {

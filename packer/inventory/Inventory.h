@@ -57,6 +57,12 @@ struct Inventory {
   const InventoryFile *find(llvm::StringRef Path) const;
 };
 
+/// The bytes of a file: Contents when held in memory, else read from
+/// SourcePath (an error naming it when that fails).
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
+openSource(llvm::StringRef SourcePath,
+           const std::shared_ptr<llvm::MemoryBuffer> &Contents);
+
 /// Reads PATH (an ELF executable, a folder, or a zip/tar archive) into an
 /// inventory. Hostile entries (absolute paths, "..", symlinks leaving the tree,
 /// devices) are errors naming the entry. Hashing runs on \p Threads threads.

@@ -10,17 +10,7 @@ Expected<std::unique_ptr<MemoryBuffer>> PlannedFile::open() const {
   if (Shipped)
     return MemoryBuffer::getMemBuffer(*Shipped, ZipPath,
                                       /*RequiresNullTerminator=*/false);
-  if (SourceContents)
-    return MemoryBuffer::getMemBuffer(SourceContents->getMemBufferRef(),
-                                      /*RequiresNullTerminator=*/false);
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf =
-      MemoryBuffer::getFile(SourcePath, /*IsText=*/false,
-                            /*RequiresNullTerminator=*/false);
-  if (!Buf)
-    return createStringError(Buf.getError(),
-                             "cannot read '" + SourcePath +
-                                 "': " + Buf.getError().message());
-  return std::move(*Buf);
+  return openSource(SourcePath, SourceContents);
 }
 
 uint64_t FunctionPlan::inputBytes() const {
