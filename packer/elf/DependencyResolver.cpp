@@ -162,10 +162,12 @@ public:
   Resolver(const ResolveOptions &Options, const RuntimeProfile &Runtime)
       : Options(Options), Runtime(Runtime) {}
 
-  Expected<DependencyClosure> run(StringRef Executable);
+  Expected<DependencyClosure> run(StringRef Executable,
+                                  const ElfInfo *ExecutableInfo);
 
 private:
-  Expected<int> load(StringRef Path, int Loader);
+  Expected<int> load(StringRef Path, int Loader,
+                     const ElfInfo *Known = nullptr);
   std::optional<std::string> search(StringRef Name, int Needer);
   std::optional<std::string> tryDirs(const std::vector<std::string> &Dirs,
                                      StringRef Name);
@@ -276,7 +278,7 @@ static std::vector<std::string> expandAll(const std::vector<std::string> &Dirs,
   return Out;
 }
 
-Expected<int> Resolver::load(StringRef Path, int Loader) {
+Expected<int> Resolver::load(StringRef Path, int Loader, const ElfInfo *Known) {
   SmallString<256> Real;
   if (std::error_code EC = sys::fs::real_path(Path, Real))
     return createStringError(EC,
@@ -284,7 +286,7 @@ Expected<int> Resolver::load(StringRef Path, int Loader) {
   auto Existing = ObjectByRealPath.find(Real);
   if (Existing != ObjectByRealPath.end())
     return Existing->second;
-  auto Info = readInfoAt(Real);
+  auto Info = Known ? Expected<ElfInfo>(*Known) : readInfoAt(Real);
   if (!Info)
     return Info.takeError();
   LoadedObject Object;
@@ -342,8 +344,9 @@ Error Resolver::walk(std::deque<int> Queue) {
   return Error::success();
 }
 
-Expected<DependencyClosure> Resolver::run(StringRef Executable) {
-  auto Main = load(Executable, -1);
+Expected<DependencyClosure> Resolver::run(StringRef Executable,
+                                          const ElfInfo *ExecutableInfo) {
+  auto Main = load(Executable, -1, ExecutableInfo);
   if (!Main)
     return Main.takeError();
   const ElfInfo &MainInfo = Objects[0].Info;
@@ -443,7 +446,14 @@ Expected<DependencyClosure> Resolver::run(StringRef Executable) {
 Expected<DependencyClosure> resolveDependencies(StringRef Executable,
                                                 const ResolveOptions &Options,
                                                 const RuntimeProfile &Runtime) {
-  return Resolver(Options, Runtime).run(Executable);
+  return Resolver(Options, Runtime).run(Executable, nullptr);
+}
+
+Expected<DependencyClosure> resolveDependencies(StringRef Executable,
+                                                const ElfInfo &ExecutableInfo,
+                                                const ResolveOptions &Options,
+                                                const RuntimeProfile &Runtime) {
+  return Resolver(Options, Runtime).run(Executable, &ExecutableInfo);
 }
 
 } // namespace brisk

@@ -65,6 +65,13 @@ llvm::Expected<DependencyClosure>
 resolveDependencies(llvm::StringRef Executable, const ResolveOptions &Options,
                     const RuntimeProfile &Runtime);
 
+/// The same for an executable whose ELF facts the caller has already read:
+/// the file is not read again.
+llvm::Expected<DependencyClosure>
+resolveDependencies(llvm::StringRef Executable, const ElfInfo &ExecutableInfo,
+                    const ResolveOptions &Options,
+                    const RuntimeProfile &Runtime);
+
 /// The directories of SysRoot/etc/ld.so.conf in order, following "include"
 /// globs (relative ones against the including file's folder), each prefixed
 /// with SysRoot. Missing file: empty list.

@@ -38,10 +38,17 @@ StringRef machineName(uint16_t Machine) {
   }
 }
 
+/// "NAME: What", or just What for a buffer without a name (the caller names
+/// the file itself).
+static Error named(MemoryBufferRef Buffer, const Twine &What) {
+  StringRef Name = Buffer.getBufferIdentifier();
+  if (Name.empty())
+    return createStringError(inconvertibleErrorCode(), What);
+  return createStringError(inconvertibleErrorCode(), Name + ": " + What);
+}
+
 static Error malformed(MemoryBufferRef Buffer, const Twine &What) {
-  return createStringError(inconvertibleErrorCode(),
-                           Buffer.getBufferIdentifier() +
-                               ": malformed ELF: " + What);
+  return named(Buffer, "malformed ELF: " + What);
 }
 
 static std::vector<std::string> splitSearchPath(StringRef Value) {
@@ -415,9 +422,7 @@ template <class ELFT> Expected<ElfInfo> readAs(MemoryBufferRef Buffer) {
 Expected<ElfInfo> readElfInfo(MemoryBufferRef Buffer) {
   StringRef Data = Buffer.getBuffer();
   if (!looksLikeElf(Data))
-    return createStringError(inconvertibleErrorCode(),
-                             Buffer.getBufferIdentifier() +
-                                 ": not an ELF file");
+    return named(Buffer, "not an ELF file");
   if (Data.size() < ELF::EI_NIDENT)
     return malformed(Buffer, "truncated ELF identification");
   unsigned char Class = Data[ELF::EI_CLASS];

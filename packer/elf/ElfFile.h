@@ -77,8 +77,8 @@ bool looksLikeElf(llvm::StringRef Bytes);
 /// Reads the header, program headers, dynamic section, build id and version
 /// needs. ELF32/ELF64 in either byte order are read. A damaged section table
 /// is not an error (see ElfInfo::SectionTableProblem); anything else
-/// malformed is, naming what is wrong (prefixed with the buffer's
-/// identifier).
+/// malformed is, naming what is wrong (prefixed with "IDENTIFIER: " when the
+/// buffer has an identifier).
 llvm::Expected<ElfInfo> readElfInfo(llvm::MemoryBufferRef Buffer);
 
 /// Short name of an e_machine value for messages ("x86_64", "aarch64").

@@ -33,12 +33,10 @@ public:
   PackExit pack(std::vector<PackedFunction> &Packed);
 
 private:
+  /// The one place that names the input: lower layers name only the files
+  /// they found inside or next to it.
   PackExit fail(StringRef Subject, const Twine &What) {
-    // Lower layers often name the file already; say it once.
-    std::string Text = What.str();
-    StringRef Message(Text);
-    Message.consume_front((Subject + ": ").str());
-    Err << "brisk-pack: error: " << Subject << ": " << Message << "\n";
+    Err << "brisk-pack: error: " << Subject << ": " << What << "\n";
     return BadInput;
   }
   void warn(StringRef Subject, const Twine &What) {

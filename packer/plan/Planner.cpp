@@ -49,21 +49,21 @@ static Expected<PlannedFile> fromHost(StringRef HostPath, std::string ZipPath) {
   return P;
 }
 
-static Expected<std::string> architectureOf(StringRef Executable) {
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf =
-      MemoryBuffer::getFile(Executable, /*IsText=*/false,
-                            /*RequiresNullTerminator=*/false);
+/// The input executable's ELF facts, read once for the planner and the
+/// resolver. Errors do not name it: the caller names its input.
+static Expected<ElfInfo> readExecutableInfo(const InventoryFile &Exe) {
+  Expected<std::unique_ptr<MemoryBuffer>> Buf = Exe.open();
   if (!Buf)
-    return createStringError(Buf.getError(),
-                             "cannot read '" + Executable + "'");
-  Expected<ElfInfo> Info = readElfInfo((*Buf)->getMemBufferRef());
-  if (!Info)
-    return Info.takeError();
-  if (Info->Machine == ELF::EM_X86_64)
+    return Buf.takeError();
+  return readElfInfo(MemoryBufferRef((*Buf)->getBuffer(), ""));
+}
+
+static Expected<std::string> architectureOf(const ElfInfo &Info) {
+  if (Info.Machine == ELF::EM_X86_64)
     return "x86_64";
-  if (Info->Machine == ELF::EM_AARCH64)
+  if (Info.Machine == ELF::EM_AARCH64)
     return "arm64";
-  return createStringError("built for " + machineName(Info->Machine) +
+  return createStringError("built for " + machineName(Info.Machine) +
                            ", Lambda runs x86_64 and arm64 only");
 }
 
@@ -110,7 +110,10 @@ static Error addLibrary(FunctionPlan &Plan, StringMap<std::string> &ShippedFrom,
 static Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
                         const PackOptions &Options, FunctionPlan &Plan) {
   const InventoryFile &Exe = Inv.Files.front();
-  Expected<std::string> Arch = architectureOf(Exe.SourcePath);
+  Expected<ElfInfo> ExeInfo = readExecutableInfo(Exe);
+  if (!ExeInfo)
+    return ExeInfo.takeError();
+  Expected<std::string> Arch = architectureOf(*ExeInfo);
   if (!Arch)
     return Arch.takeError();
   Expected<RuntimeProfile> Runtime =
@@ -122,7 +125,7 @@ static Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
   Resolve.LibraryPath = Options.LibraryPath;
   Resolve.Includes = Spec.Includes;
   Expected<DependencyClosure> Closure =
-      resolveDependencies(Exe.SourcePath, Resolve, *Runtime);
+      resolveDependencies(Exe.SourcePath, *ExeInfo, Resolve, *Runtime);
   if (!Closure)
     return Closure.takeError();
   Expected<BundleDecision> Decision =

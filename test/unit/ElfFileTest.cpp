@@ -222,6 +222,17 @@ TEST_F(ElfFileTest, NotElfIsAnErrorNamingTheFile) {
   EXPECT_EQ(toString(Info.takeError()), "bootstrap: not an ELF file");
 }
 
+TEST_F(ElfFileTest, UnnamedBufferErrorsLeaveTheNamingToTheCaller) {
+  auto NotElf = readBytes("#!/bin/sh\n", "");
+  ASSERT_FALSE(bool(NotElf));
+  EXPECT_EQ(toString(NotElf.takeError()), "not an ELF file");
+  std::string Bytes = Dir.read("libfoo.so.1");
+  Bytes[ELF::EI_CLASS] = 7;
+  auto Bad = readBytes(Bytes, "");
+  ASSERT_FALSE(bool(Bad));
+  EXPECT_EQ(toString(Bad.takeError()), "malformed ELF: unknown ELF class 7");
+}
+
 TEST_F(ElfFileTest, TruncatedHeaderIsMalformed) {
   std::string Bytes = Dir.read("libfoo.so.1").substr(0, 40);
   auto Info = readBytes(Bytes, "lib/libfoo.so.1");

@@ -156,6 +156,27 @@ TEST_F(ResolverTest, RunPathIsNotInherited) {
   EXPECT_EQ(realPaths(*WithPath)["libbar.so.1"], path("lib/libbar.so.1.2.3"));
 }
 
+TEST_F(ResolverTest, ExecutableFactsFromTheCallerAreNotReadAgain) {
+  buildFoo({});
+  buildMain("-Wl,--disable-new-dtags");
+  // The caller's facts win over the file's: here they say main needs only
+  // libc, so libfoo and libbar never join.
+  auto Bytes = MemoryBuffer::getFile(path("main"));
+  ASSERT_TRUE(bool(Bytes));
+  auto Info = readElfInfo((*Bytes)->getMemBufferRef());
+  ASSERT_TRUE(bool(Info)) << toString(Info.takeError());
+  Info->Needed = {"libc.so.6"};
+  auto Closure = resolveDependencies(path("main"), *Info, {}, Runtime);
+  ASSERT_TRUE(bool(Closure)) << toString(Closure.takeError());
+  EXPECT_EQ(Closure->ExecutableInfo.Needed, Info->Needed);
+  EXPECT_EQ(Closure->find("libfoo.so.1"), nullptr);
+  ASSERT_NE(Closure->find("libc.so.6"), nullptr);
+  // The file itself, read by the resolver, needs libfoo.
+  auto FromFile = resolveDependencies(path("main"), {}, Runtime);
+  ASSERT_TRUE(bool(FromFile)) << toString(FromFile.takeError());
+  EXPECT_NE(FromFile->find("libfoo.so.1"), nullptr);
+}
+
 TEST_F(ResolverTest, OriginInTheLibrarysOwnRunPath) {
   buildFoo({"-Wl,-rpath,${ORIGIN}", "-Wl,--enable-new-dtags"});
   buildMain("-Wl,--enable-new-dtags");
