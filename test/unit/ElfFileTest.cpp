@@ -1,6 +1,7 @@
 //===- ElfFileTest.cpp - readElfInfo on fixtures built at test time -------===//
 
 #include "elf/ElfFile.h"
+#include "PackerFixtureDir.h"
 
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/ObjCopy/ConfigManager.h"
@@ -10,7 +11,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include "gtest/gtest.h"
@@ -19,53 +19,6 @@ using namespace llvm;
 using namespace brisk;
 
 namespace {
-
-/// A temporary folder where a test compiles its own ELF files.
-class ElfFixtureDir {
-public:
-  ElfFixtureDir() {
-    SmallString<128> Path;
-    EXPECT_FALSE(sys::fs::createUniqueDirectory("brisk-elf-test", Path));
-    Root = Path.str().str();
-  }
-  ~ElfFixtureDir() { sys::fs::remove_directories(Root); }
-
-  std::string path(StringRef Relative) const {
-    SmallString<256> Path(Root);
-    sys::path::append(Path, Relative);
-    return Path.str().str();
-  }
-
-  void write(StringRef Relative, StringRef Text) const {
-    std::error_code EC;
-    raw_fd_ostream OS(path(Relative), EC);
-    ASSERT_FALSE(EC);
-    OS << Text;
-  }
-
-  /// Runs the C compiler in Root; returns whether it succeeded.
-  bool cc(std::vector<std::string> Args) const {
-    std::vector<StringRef> Argv = {BRISK_TEST_CC};
-    for (const std::string &Arg : Args)
-      Argv.push_back(Arg);
-    std::string Error;
-    SmallString<256> Cwd;
-    sys::fs::current_path(Cwd);
-    sys::fs::set_current_path(Root);
-    int Rc = sys::ExecuteAndWait(BRISK_TEST_CC, Argv, std::nullopt, {}, 0, 0,
-                                 &Error);
-    sys::fs::set_current_path(Cwd);
-    return Rc == 0;
-  }
-
-  std::string read(StringRef Relative) const {
-    auto Buffer = MemoryBuffer::getFile(path(Relative));
-    EXPECT_TRUE(bool(Buffer));
-    return Buffer ? (*Buffer)->getBuffer().str() : std::string();
-  }
-
-  std::string Root;
-};
 
 Expected<ElfInfo> readBytes(const std::string &Bytes, StringRef Name = "t") {
   return readElfInfo(MemoryBufferRef(Bytes, Name));
@@ -87,7 +40,7 @@ protected:
         sys::fs::create_link("libfoo.so.1", Dir.path("libfoo.so"));
     ASSERT_FALSE(EC);
   }
-  ElfFixtureDir Dir;
+  FixtureDir Dir{"brisk-elf-test"};
 };
 
 TEST_F(ElfFileTest, PieExecutableWithRunPath) {

@@ -1,5 +1,6 @@
 //===- ResolverTest.cpp - Static DT_NEEDED resolution ---------------------===//
 
+#include "PackerFixtureDir.h"
 #include "elf/DependencyResolver.h"
 
 #include "llvm/BinaryFormat/ELF.h"
@@ -7,7 +8,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
-#include "llvm/Support/raw_ostream.h"
 
 #include "gtest/gtest.h"
 
@@ -18,15 +18,12 @@ using namespace brisk;
 
 namespace {
 
-class ResolverTest : public ::testing::Test {
+class ResolverTest : public ::testing::Test, protected FixtureDir {
 protected:
+  // Real paths in the closure: FixtureDir's root is canonical.
+  ResolverTest() : FixtureDir("brisk-resolver-test") {}
+
   void SetUp() override {
-    SmallString<128> Path;
-    ASSERT_FALSE(sys::fs::createUniqueDirectory("brisk-resolver-test", Path));
-    // Real paths in the closure: compare against the canonical root.
-    SmallString<128> Real;
-    ASSERT_FALSE(sys::fs::real_path(Path, Real));
-    Root = Real.str().str();
     auto Profile = loadRuntimeProfile(BRISK_TEST_RULES_DIR, "provided.al2023");
     ASSERT_TRUE(bool(Profile));
     Runtime = *Profile;
@@ -46,31 +43,6 @@ protected:
         sys::fs::create_link("libbar.so.1.2.3", path("lib/libbar.so.1")));
     ASSERT_FALSE(sys::fs::create_link("libbar.so.1", path("lib/libbar.so")));
   }
-  void TearDown() override { sys::fs::remove_directories(Root); }
-
-  std::string path(StringRef Relative) const {
-    return Root + "/" + Relative.str();
-  }
-
-  void write(StringRef Relative, StringRef Text) const {
-    std::error_code EC;
-    raw_fd_ostream OS(path(Relative), EC);
-    ASSERT_FALSE(EC);
-    OS << Text;
-  }
-
-  bool cc(std::vector<std::string> Args) const {
-    std::vector<StringRef> Argv = {BRISK_TEST_CC};
-    for (const std::string &Arg : Args)
-      Argv.push_back(Arg);
-    SmallString<256> Cwd;
-    sys::fs::current_path(Cwd);
-    sys::fs::set_current_path(Root);
-    int Rc = sys::ExecuteAndWait(BRISK_TEST_CC, Argv);
-    sys::fs::set_current_path(Cwd);
-    return Rc == 0;
-  }
-
   /// libfoo.so.1 needs libbar.so.1; LibFooFlags decide how it finds it.
   void buildFoo(std::vector<std::string> LibFooFlags) {
     std::vector<std::string> Args = {"-shared",
@@ -102,7 +74,6 @@ protected:
     return Out;
   }
 
-  std::string Root;
   RuntimeProfile Runtime;
 };
 

@@ -1,6 +1,7 @@
 //===- StripperTest.cpp - In-process stripping ----------------------------===//
 
 #include "elf/Stripper.h"
+#include "PackerFixtureDir.h"
 #include "elf/ElfFile.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -10,7 +11,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
-#include "llvm/Support/raw_ostream.h"
 
 #include "gtest/gtest.h"
 
@@ -19,12 +19,11 @@ using namespace brisk;
 
 namespace {
 
-class StripperTest : public ::testing::Test {
+class StripperTest : public ::testing::Test, protected FixtureDir {
 protected:
+  StripperTest() : FixtureDir("brisk-strip-test") {}
+
   void SetUp() override {
-    SmallString<128> Path;
-    ASSERT_FALSE(sys::fs::createUniqueDirectory("brisk-strip-test", Path));
-    Root = Path.str().str();
     write("main.c", R"(
 #include <stdio.h>
 #include <string.h>
@@ -40,33 +39,6 @@ int main(int argc, char **argv) {
     ASSERT_TRUE(
         cc({"-g", "-O0", "-Wl,--build-id=sha1", "-o", "main", "main.c"}));
     Original = read("main");
-  }
-  void TearDown() override { sys::fs::remove_directories(Root); }
-
-  std::string path(StringRef Relative) const {
-    return Root + "/" + Relative.str();
-  }
-  void write(StringRef Relative, StringRef Bytes) const {
-    std::error_code EC;
-    raw_fd_ostream OS(path(Relative), EC);
-    ASSERT_FALSE(EC);
-    OS << Bytes;
-  }
-  std::string read(StringRef Relative) const {
-    auto Buffer = MemoryBuffer::getFile(path(Relative));
-    EXPECT_TRUE(bool(Buffer));
-    return Buffer ? (*Buffer)->getBuffer().str() : std::string();
-  }
-  bool cc(std::vector<std::string> Args) const {
-    std::vector<StringRef> Argv = {BRISK_TEST_CC};
-    for (const std::string &Arg : Args)
-      Argv.push_back(Arg);
-    SmallString<256> Cwd;
-    sys::fs::current_path(Cwd);
-    sys::fs::set_current_path(Root);
-    int Rc = sys::ExecuteAndWait(BRISK_TEST_CC, Argv);
-    sys::fs::set_current_path(Cwd);
-    return Rc == 0;
   }
   /// Writes Bytes as an executable and runs it; returns its exit code.
   int run(StringRef Name, StringRef Bytes) const {
@@ -84,7 +56,6 @@ int main(int argc, char **argv) {
     return std::move(*Result);
   }
 
-  std::string Root;
   std::string Original;
 };
 
