@@ -59,7 +59,7 @@ std::string catalogFingerprint(const InitCatalog *Catalog) {
 
 SummaryCache::SummaryCache(std::string Dir, const InitCatalog *Catalog)
     : Dir(std::move(Dir)),
-      Salt(std::string("brisk " BRISK_VERSION " summary 2\n") +
+      Salt(std::string("brisk " BRISK_VERSION " summary 3\n") +
            catalogFingerprint(Catalog)) {}
 
 std::string SummaryCache::entryPath(llvm::StringRef Directory,

@@ -10,7 +10,7 @@ namespace brisk {
 
 namespace {
 
-constexpr int FormatVersion = 2;
+constexpr int FormatVersion = 3;
 
 json toJSON(const SourceLoc &L) {
   return json::array({L.File, L.Line, L.Column});
@@ -52,6 +52,7 @@ json toJSON(const FunctionSummary &F) {
           {"loc", toJSON(F.Loc)},
           {"main", F.IsMain},
           {"annotated", F.IsAnnotatedHandler},
+          {"lambda", F.IsLambda},
           {"overrides", F.Overrides},
           {"calls", std::move(Calls)},
           {"matches", std::move(Matches)}};
@@ -224,6 +225,7 @@ template <> FunctionSummary Reader::readOne<FunctionSummary>(const json &E) {
   read(E, "loc", F.Loc);
   read(E, "main", F.IsMain);
   read(E, "annotated", F.IsAnnotatedHandler);
+  read(E, "lambda", F.IsLambda);
   readList(E, "overrides", F.Overrides);
   readList(E, "calls", F.Calls);
   readList(E, "matches", F.Matches);

@@ -213,8 +213,10 @@ public:
     Summary.Loc = sourceLoc(TU.SM, Fn->getLocation());
     Summary.IsMain = Fn->isMain();
     Summary.IsAnnotatedHandler = hasHandlerAnnotation(Fn);
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(Fn))
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(Fn)) {
+      Summary.IsLambda = MD->getParent()->isLambda();
       addOverrides(MD);
+    }
     Target = &Summary;
     findPollingLoops(Fn->getBody());
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Fn))

@@ -16,12 +16,6 @@ bool runsPerInvocation(const CallSite &Site) {
   return Site.Once == OnceKind::None;
 }
 
-/// Extraction names a lambda's call operator "<enclosing function>::lambda".
-bool isLambda(const FunctionSummary &Fn) {
-  llvm::StringRef Name = Fn.QualifiedName;
-  return Name == "lambda" || Name.ends_with("::lambda");
-}
-
 } // namespace
 
 Reachability Reachability::compute(const ProgramModel &Model) {
@@ -102,7 +96,7 @@ void Reachability::propagateParameterFacts(const ProgramModel &Model) {
       bool Changed = Raise(RequestParams, E.Callee, Request);
       Changed |= Raise(NonConstantParams, E.Callee, NonConstant);
       bool MayCapture = E.Site->Kind == CallKind::Callable ||
-                        isLambda(*Model.node(E.Callee).Fn);
+                        Model.node(E.Callee).Fn->IsLambda;
       if (MayCapture && !CapturesRequest[E.Callee]) {
         CapturesRequest[E.Callee] = true;
         Changed = true;

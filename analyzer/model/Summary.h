@@ -108,6 +108,7 @@ struct FunctionSummary {
   SourceLoc Loc; // of the name (or the loop keyword)
   bool IsMain = false;
   bool IsAnnotatedHandler = false;    // [[clang::annotate("brisk::handler")]]
+  bool IsLambda = false;              // a lambda expression's call operator
   std::vector<std::string> Overrides; // USRs of methods this one overrides
   std::vector<CallSite> Calls;
   std::vector<CatalogMatch> Matches;

@@ -55,8 +55,10 @@ int main() {
     const FunctionSummary *H = handlerSummary(S, I);
     ASSERT_NE(H, nullptr);
     EXPECT_EQ(H->QualifiedName, "main::lambda");
+    EXPECT_TRUE(H->IsLambda);
     EXPECT_EQ(callsTo(*H, "work").size(), 1u);
   }
+  EXPECT_FALSE(function(S, "main")->IsLambda);
   EXPECT_NE(S.Handlers[0].HandlerUSR, S.Handlers[1].HandlerUSR);
 }
 
@@ -78,6 +80,7 @@ int main() {
     const FunctionSummary *H = handlerSummary(S, I);
     ASSERT_NE(H, nullptr);
     EXPECT_EQ(H->QualifiedName, "Handler::operator()");
+    EXPECT_FALSE(H->IsLambda) << "a function object is not a lambda";
   }
 }
 

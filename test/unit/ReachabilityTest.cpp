@@ -134,14 +134,19 @@ TEST(ReachabilityTest, LambdaParametersAreAssumedRequestData) {
 
 TEST(ReachabilityTest, LambdasCalledPerInvocationMayCaptureRequestData) {
   FunctionSummary Lambda = fn("l", loc(File, 10));
-  Lambda.QualifiedName = "h::lambda";
+  Lambda.IsLambda = true;
+  // Named like a lambda, but a plain function: it captures nothing.
+  FunctionSummary NotLambda = fn("n", loc(File, 30));
+  NotLambda.QualifiedName = "ns::lambda";
   auto M = build({fn("h", loc(File, 1),
-                     {call("l", loc(File, 2)), call("f", loc(File, 3))}),
-                  Lambda, fn("f", loc(File, 20))});
+                     {call("l", loc(File, 2)), call("f", loc(File, 3)),
+                      call("n", loc(File, 4))}),
+                  Lambda, fn("f", loc(File, 20)), NotLambda});
   Reachability R = Reachability::compute(M);
   EXPECT_TRUE(R.mayDependOnRequest(node(M, "l"), other()));
   EXPECT_FALSE(R.mayDependOnRequest(node(M, "l"), constant()));
   EXPECT_FALSE(R.mayDependOnRequest(node(M, "f"), other()));
+  EXPECT_FALSE(R.mayDependOnRequest(node(M, "n"), other()));
 }
 
 TEST(ReachabilityTest, PollingLoopValuesAreRequestData) {

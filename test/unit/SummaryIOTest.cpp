@@ -67,6 +67,7 @@ int main() {
     EXPECT_EQ(A.QualifiedName, B.QualifiedName);
     EXPECT_EQ(A.Loc, B.Loc);
     EXPECT_EQ(A.IsMain, B.IsMain);
+    EXPECT_EQ(A.IsLambda, B.IsLambda);
     EXPECT_EQ(A.Overrides, B.Overrides);
     ASSERT_EQ(A.Calls.size(), B.Calls.size());
     for (size_t J = 0; J < A.Calls.size(); ++J) {
@@ -96,14 +97,14 @@ TEST(SummaryIO, MalformedDocumentsNameTheProblem) {
   EXPECT_EQ(llvm::toString(Bad.takeError()), "a.json: not valid JSON");
 
   auto Missing = summaryFromJSON(
-      R"({"version": 2, "mainFile": "/m.cpp", "hadErrors": false,
+      R"({"version": 3, "mainFile": "/m.cpp", "hadErrors": false,
           "errorCount": 0, "functions": [{"usr": "c:@F@f"}], "handlers": []})",
       "b.json");
   ASSERT_FALSE(bool(Missing));
   EXPECT_EQ(llvm::toString(Missing.takeError()), "b.json: missing \"name\"");
 
   auto Range = summaryFromJSON(
-      R"({"version": 2, "mainFile": "/m.cpp", "hadErrors": false,
+      R"({"version": 3, "mainFile": "/m.cpp", "hadErrors": false,
           "errorCount": 0, "functions": [], "handlers": [
           {"usr": "u", "name": "n", "kind": 9, "loc": ["/m.cpp", 1, 1]}]})",
       "c.json");
