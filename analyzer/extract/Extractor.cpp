@@ -63,7 +63,7 @@ private:
 class SummaryAction : public clang::ASTFrontendAction {
 public:
   SummaryAction(const InitCatalog *Catalog, TUSummary &Out,
-                std::vector<std::string> *Deps)
+                std::vector<FileRead> *Deps)
       : Catalog(Catalog), Out(Out), Deps(Deps) {}
   std::unique_ptr<clang::ASTConsumer>
   CreateASTConsumer(clang::CompilerInstance &CI, llvm::StringRef) override {
@@ -73,7 +73,7 @@ public:
 private:
   const InitCatalog *Catalog;
   TUSummary &Out;
-  std::vector<std::string> *Deps;
+  std::vector<FileRead> *Deps;
 };
 
 /// Drops arguments the clang driver does not know (gcc-only flags in a
@@ -126,8 +126,7 @@ std::vector<std::string> adjustCommandLine(std::vector<std::string> Args,
 bool runInvocation(std::vector<std::string> CommandLine,
                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
                    const InitCatalog *Catalog, TUSummary &Out,
-                   std::string &Diags,
-                   std::vector<std::string> *Deps = nullptr) {
+                   std::string &Diags, std::vector<FileRead> *Deps = nullptr) {
   llvm::raw_string_ostream DiagOS(Diags);
   auto DiagOpts = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
   DiagOpts->ShowColors = false;
@@ -165,7 +164,7 @@ bool extractOne(const clang::tooling::CompileCommand &Cmd,
   Out.MainFile = File;
   auto FS = llvm::vfs::createPhysicalFileSystem();
   FS->setCurrentWorkingDirectory(Cmd.Directory);
-  std::vector<std::string> Deps;
+  std::vector<FileRead> Deps;
   if (!runInvocation(adjustCommandLine(Cmd.CommandLine, File), std::move(FS),
                      Catalog, Out, Diags, &Deps)) {
     // Nothing the crashed TU produced can be trusted.

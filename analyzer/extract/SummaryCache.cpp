@@ -29,6 +29,34 @@ std::optional<std::string> hashFile(llvm::StringRef Path) {
       /*LowerCase=*/true);
 }
 
+/// How a dependency is recognised as unchanged: "sha256:<hex>" of a user
+/// file's content, "stat:<size>:<mtime>" of a system header.
+std::optional<std::string> stampFile(llvm::StringRef Path, bool System) {
+  if (!System) {
+    std::optional<std::string> Hash = hashFile(Path);
+    if (!Hash)
+      return std::nullopt;
+    return "sha256:" + *Hash;
+  }
+  llvm::sys::fs::file_status St;
+  if (llvm::sys::fs::status(Path, St))
+    return std::nullopt;
+  return "stat:" + std::to_string(St.getSize()) + ":" +
+         std::to_string(
+             St.getLastModificationTime().time_since_epoch().count());
+}
+
+/// The running executable's content hash: summaries depend on the analyzer
+/// that wrote them, which changes between builds of one version.
+const std::string &toolFingerprint() {
+  static const std::string Fingerprint = [] {
+    std::string Exe = llvm::sys::fs::getMainExecutable(
+        nullptr, reinterpret_cast<void *>(&hashFile));
+    return hashFile(Exe).value_or("unknown-executable:" + Exe);
+  }();
+  return Fingerprint;
+}
+
 /// Everything in the catalogue that can change what extraction records.
 std::string catalogFingerprint(const InitCatalog *Catalog) {
   if (!Catalog)
@@ -60,7 +88,7 @@ std::string catalogFingerprint(const InitCatalog *Catalog) {
 SummaryCache::SummaryCache(std::string Dir, const InitCatalog *Catalog)
     : Dir(std::move(Dir)),
       Salt(std::string("brisk " BRISK_VERSION " summary 3\n") +
-           catalogFingerprint(Catalog)) {}
+           toolFingerprint() + "\n" + catalogFingerprint(Catalog)) {}
 
 std::string SummaryCache::entryPath(llvm::StringRef Directory,
                                     llvm::ArrayRef<std::string> CommandLine,
@@ -98,8 +126,10 @@ SummaryCache::lookup(llvm::StringRef Directory,
     if (!D.is_array() || D.size() != 2 || !D[0].is_string() ||
         !D[1].is_string())
       return std::nullopt;
-    std::optional<std::string> Now = hashFile(D[0].get<std::string>());
-    if (!Now || *Now != D[1].get<std::string>())
+    llvm::StringRef Stamp = D[1].get_ref<const std::string &>();
+    std::optional<std::string> Now =
+        stampFile(D[0].get<std::string>(), Stamp.starts_with("stat:"));
+    if (!Now || *Now != Stamp)
       return std::nullopt;
   }
   auto S = summaryFromJSON(Doc["summary"].get<std::string>(), Path);
@@ -113,13 +143,13 @@ SummaryCache::lookup(llvm::StringRef Directory,
 void SummaryCache::store(llvm::StringRef Directory,
                          llvm::ArrayRef<std::string> CommandLine,
                          llvm::StringRef File, const TUSummary &S,
-                         llvm::ArrayRef<std::string> Deps) const {
+                         llvm::ArrayRef<FileRead> Deps) const {
   json DepList = json::array();
-  for (const std::string &D : Deps) {
-    std::optional<std::string> Hash = hashFile(D);
-    if (!Hash)
+  for (const FileRead &D : Deps) {
+    std::optional<std::string> Stamp = stampFile(D.Path, D.System);
+    if (!Stamp)
       return; // a dependency we cannot read cannot be validated later
-    DepList.push_back(json::array({D, *Hash}));
+    DepList.push_back(json::array({D.Path, *Stamp}));
   }
   json Doc = {{"deps", std::move(DepList)}, {"summary", summaryToJSON(S)}};
   std::string Text = Doc.dump(-1, ' ', false, json::error_handler_t::replace);

@@ -1,12 +1,14 @@
 //===- SummaryCache.h - Reuse summaries of unchanged translation units ----===//
 //
-// A TU's summary depends on its command line, the catalogue, and the contents
-// of the main file and every non-system header it included. The cache keys an
-// entry on the first two plus the main file's path, and stores the content
-// hashes of the files the TU read so that a lookup can tell whether any of
-// them changed. System headers are not hashed: they change with the
-// toolchain, not with the code under analysis. TUs with errors are never
-// cached, so their diagnostics are printed on every run.
+// A TU's summary depends on brisk itself, its command line, the catalogue,
+// and every file it included. The cache keys an entry on the first three
+// (brisk by a hash of its executable, so a rebuilt analyzer never reads
+// summaries an older one wrote) plus the main file's path, and stores a stamp
+// of every file the TU read so that a lookup can tell whether any of them
+// changed: the content hash of the main file and user headers, the size and
+// modification time of system headers (a toolchain or an installed SDK, many
+// and large, rarely edited in place). TUs with errors are never cached, so
+// their diagnostics are printed on every run.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +16,7 @@
 #define BRISK_ANALYZER_EXTRACT_SUMMARYCACHE_H
 
 #include "catalog/InitCatalog.h"
+#include "extract/TUExtractor.h"
 #include "model/Summary.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -34,11 +37,11 @@ public:
                                   llvm::ArrayRef<std::string> CommandLine,
                                   llvm::StringRef File) const;
 
-  /// Stores S, which was extracted after reading Deps (absolute paths).
-  /// Failures to write are ignored: the cache only saves time.
+  /// Stores S, which was extracted after reading Deps. Failures to write are
+  /// ignored: the cache only saves time.
   void store(llvm::StringRef Directory, llvm::ArrayRef<std::string> CommandLine,
              llvm::StringRef File, const TUSummary &S,
-             llvm::ArrayRef<std::string> Deps) const;
+             llvm::ArrayRef<FileRead> Deps) const;
 
 private:
   std::string entryPath(llvm::StringRef Directory,

@@ -780,35 +780,48 @@ private:
   TUState &TU;
 };
 
-/// The main file and every header outside system directories the TU read.
-std::vector<std::string> userFilesRead(const SourceManager &SM) {
-  std::vector<std::string> Out;
+/// The main file and every header the TU read.
+std::vector<FileRead> filesRead(const SourceManager &SM) {
+  std::vector<FileRead> Out;
   for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
     const SrcMgr::SLocEntry &E = SM.getLocalSLocEntry(I);
-    if (!E.isFile() || E.getFile().getFileCharacteristic() != SrcMgr::C_User)
+    if (!E.isFile())
       continue;
     if (OptionalFileEntryRef FE = E.getFile().getContentCache().OrigEntry) {
-      llvm::SmallString<256> Path(FE->getName());
-      SM.getFileManager().makeAbsolutePath(Path);
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-      Out.push_back(std::string(Path));
+      // The name as found can hold "dir/../" through a symlink (GCC's
+      // include/c++ paths): only the real path is sure to name the file.
+      llvm::SmallString<256> Path(FE->getFileEntry().tryGetRealPathName());
+      if (Path.empty()) {
+        Path = FE->getName();
+        SM.getFileManager().makeAbsolutePath(Path);
+        llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      }
+      Out.push_back({std::string(Path),
+                     E.getFile().getFileCharacteristic() != SrcMgr::C_User});
     }
   }
-  llvm::sort(Out);
-  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  auto ByPath = [](const FileRead &A, const FileRead &B) {
+    return A.Path < B.Path;
+  };
+  llvm::sort(Out, ByPath);
+  Out.erase(std::unique(Out.begin(), Out.end(),
+                        [](const FileRead &A, const FileRead &B) {
+                          return A.Path == B.Path;
+                        }),
+            Out.end());
   return Out;
 }
 
 class SummaryConsumer : public ASTConsumer {
 public:
   SummaryConsumer(const InitCatalog *Catalog, TUSummary &Out,
-                  std::vector<std::string> *Deps, SourceManager &SM)
+                  std::vector<FileRead> *Deps, SourceManager &SM)
       : Catalog(Catalog), Out(Out), Deps(Deps), SM(SM) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     summarizeTranslationUnit(Ctx, Catalog, Out);
     if (Deps)
-      *Deps = userFilesRead(SM);
+      *Deps = filesRead(SM);
   }
 
   bool shouldSkipFunctionBody(Decl *D) override {
@@ -818,7 +831,7 @@ public:
 private:
   const InitCatalog *Catalog;
   TUSummary &Out;
-  std::vector<std::string> *Deps;
+  std::vector<FileRead> *Deps;
   SourceManager &SM;
 };
 
@@ -838,9 +851,10 @@ void summarizeTranslationUnit(ASTContext &Ctx, const InitCatalog *Catalog,
                    });
 }
 
-std::unique_ptr<ASTConsumer>
-makeSummaryConsumer(CompilerInstance &CI, const InitCatalog *Catalog,
-                    TUSummary &Out, std::vector<std::string> *Deps) {
+std::unique_ptr<ASTConsumer> makeSummaryConsumer(CompilerInstance &CI,
+                                                 const InitCatalog *Catalog,
+                                                 TUSummary &Out,
+                                                 std::vector<FileRead> *Deps) {
   CI.getFrontendOpts().SkipFunctionBodies = true;
   return std::make_unique<SummaryConsumer>(Catalog, Out, Deps,
                                            CI.getSourceManager());

@@ -29,12 +29,18 @@ namespace brisk {
 void summarizeTranslationUnit(clang::ASTContext &Ctx,
                               const InitCatalog *Catalog, TUSummary &Out);
 
+/// A file a translation unit read (absolute path).
+struct FileRead {
+  std::string Path;
+  bool System = false; // found through a system include directory
+};
+
 /// An ASTConsumer that summarises into Out and asks the parser to skip the
 /// bodies of functions in system headers, which no rule looks at. When Deps
-/// is given it receives the absolute paths of the non-system files read.
+/// is given it receives every file read, sorted by path.
 std::unique_ptr<clang::ASTConsumer>
 makeSummaryConsumer(clang::CompilerInstance &CI, const InitCatalog *Catalog,
-                    TUSummary &Out, std::vector<std::string> *Deps = nullptr);
+                    TUSummary &Out, std::vector<FileRead> *Deps = nullptr);
 
 } // namespace brisk
 

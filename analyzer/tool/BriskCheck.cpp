@@ -65,6 +65,11 @@ static cl::opt<std::string>
     RuleList("rules",
              cl::desc("Comma-separated rule ids or globs; '-' disables"),
              cl::value_desc("LIST"), cl::cat(BriskCheckCategory));
+static cl::opt<bool>
+    NoCache("no-cache",
+            cl::desc("Neither read nor write the summary cache "
+                     "(BUILD_DIR/.brisk-cache)"),
+            cl::cat(BriskCheckCategory));
 static cl::opt<std::string>
     FailOn("fail-on",
            cl::desc("Lowest severity that makes the exit code 1: note, "
@@ -106,6 +111,16 @@ loadDatabase(StringRef Path) {
     return Error("compilation database '" + File +
                  "' lists no translation units");
   return DB;
+}
+
+/// Summaries of unchanged TUs are kept next to the database they came from,
+/// as clangd keeps .cache/clangd: -p names the folder or the file itself.
+static std::string cacheDir(StringRef Path) {
+  SmallString<256> Dir(normalise(Path));
+  if (!sys::fs::is_directory(Dir))
+    sys::path::remove_filename(Dir);
+  sys::path::append(Dir, ".brisk-cache");
+  return std::string(Dir);
 }
 
 /// SARIF locations are relative to the repository holding the current
@@ -222,6 +237,8 @@ int main(int Argc, char **Argv) {
   Options.Jobs = Jobs;
   Options.Catalog = &*Catalog;
   Options.DiagOut = &errs();
+  if (!NoCache)
+    Options.CacheDir = cacheDir(BuildPath);
   auto Extracted = extractSummaries(**DB, Files, Options);
   if (!Extracted)
     return fail(toString(Extracted.takeError()));

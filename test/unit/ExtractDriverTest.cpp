@@ -201,4 +201,27 @@ TEST_F(ExtractDriver, CacheReusesUnchangedTUsOnly) {
   EXPECT_EQ(Fourth->CacheHits, 0u);
 }
 
+TEST_F(ExtractDriver, CacheNoticesAChangedSystemHeader) {
+  llvm::SmallString<256> Sys(Dir);
+  llvm::sys::path::append(Sys, "sdk");
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Sys));
+  write("sdk/sdk.h", "#pragma once\nvoid sdk();\n");
+  std::string A = write("a.cpp", "#include <sdk.h>\nvoid a() { sdk(); }\n");
+  auto DB = database({A}, "-isystem" + std::string(Sys));
+  ASSERT_TRUE(DB);
+  ExtractOptions Options;
+  Options.Catalog = &ourCatalog();
+  Options.CacheDir = std::string(Dir) + "/.brisk-cache";
+  ASSERT_TRUE(bool(extractSummaries(*DB, {A}, Options)));
+  auto Warm = extractSummaries(*DB, {A}, Options);
+  ASSERT_TRUE(bool(Warm));
+  EXPECT_EQ(Warm->CacheHits, 1u);
+
+  // An SDK upgrade in place: the header's size changes.
+  write("sdk/sdk.h", "#pragma once\nvoid sdk();\nvoid sdk2();\n");
+  auto Upgraded = extractSummaries(*DB, {A}, Options);
+  ASSERT_TRUE(bool(Upgraded));
+  EXPECT_EQ(Upgraded->CacheHits, 0u);
+}
+
 } // namespace

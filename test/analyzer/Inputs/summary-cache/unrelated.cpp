@@ -1,0 +1,2 @@
+// Includes nothing that the test edits: its summary stays cached.
+int unrelated() { return 42; }
