@@ -388,6 +388,18 @@ public:
     return true;
   }
 
+  /// After a fatal error (a missing header) clang instantiates no more
+  /// templates, so `run_handler(f)` cannot convert f to std::function and
+  /// survives only as a RecoveryExpr over the callee's name and argument.
+  /// The name lookup already happened: when every function it found is the
+  /// Runtime's run_handler, the call is a registration.
+  bool VisitRecoveryExpr(RecoveryExpr *RE) {
+    llvm::ArrayRef<Expr *> Parts = RE->subExpressions();
+    if (Parts.size() == 2 && namesRunHandler(Parts[0]))
+      registerHandler(Parts[1], RE->getBeginLoc());
+    return true;
+  }
+
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
     llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
     onConstruct(CE->getConstructor()->getParent(), CE->getConstructor(), Args,
@@ -666,6 +678,25 @@ private:
       if (const Expr *E = assignedValue(Child, V))
         Found = E;
     return Found;
+  }
+
+  static bool isRunHandler(const NamedDecl *D) {
+    const auto *FD =
+        dyn_cast_or_null<FunctionDecl>(D ? D->getUnderlyingDecl() : nullptr);
+    return FD && FD->getDeclName().isIdentifier() &&
+           FD->getName() == "run_handler" &&
+           qualifiedName(FD) == "aws::lambda_runtime::run_handler";
+  }
+
+  static bool namesRunHandler(const Expr *Callee) {
+    Callee = Callee->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Callee))
+      return isRunHandler(DRE->getDecl());
+    const auto *ULE = dyn_cast<UnresolvedLookupExpr>(Callee);
+    if (!ULE || ULE->getNumDecls() == 0)
+      return false;
+    return llvm::all_of(ULE->decls(),
+                        [](const NamedDecl *D) { return isRunHandler(D); });
   }
 
   void registerHandler(const Expr *Arg, SourceLocation L) {
