@@ -1,6 +1,7 @@
 //===- ZipWriter.cpp - Deterministic zip files through libarchive ---------===//
 
 #include "archive/ZipWriter.h"
+#include "archive/ArchiveError.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -48,14 +49,6 @@ private:
 };
 } // namespace
 
-static Error writerError(struct archive *A, const Twine &What) {
-  std::string Text = What.str();
-  // libarchive messages sometimes end with a newline.
-  if (const char *Msg = archive_error_string(A))
-    Text += ": " + StringRef(Msg).rtrim().str();
-  return createStringError(Text);
-}
-
 // Every folder on the way to an entry gets its own entry, as `zip -r` writes
 // them, so that unzip creates them 0755.
 static void addParentFolders(std::vector<ZipEntry> &Entries) {
@@ -91,15 +84,15 @@ Error writeZip(std::vector<ZipEntry> Entries, int FD,
       (CompressionLevel &&
        archive_write_set_format_option(A.get(), "zip", "compression-level",
                                        Level.c_str()) != ARCHIVE_OK))
-    return writerError(A.get(), "cannot configure the zip writer");
+    return archiveError(A.get(), "cannot configure the zip writer");
   // Names are UTF-8 and say so (general purpose bit 11), whatever the locale.
   if (archive_write_set_format_option(A.get(), "zip", "hdrcharset", "UTF-8") !=
       ARCHIVE_OK)
-    return writerError(A.get(), "cannot configure the zip writer");
+    return archiveError(A.get(), "cannot configure the zip writer");
   // No padding after the central directory.
   archive_write_set_bytes_in_last_block(A.get(), 1);
   if (archive_write_open_fd(A.get(), FD) != ARCHIVE_OK)
-    return writerError(A.get(), "cannot open the zip for writing");
+    return archiveError(A.get(), "cannot open the zip for writing");
 
   for (const ZipEntry &E : Entries) {
     std::unique_ptr<struct archive_entry, EntryCloser> AE(archive_entry_new());
@@ -125,22 +118,22 @@ Error writeZip(std::vector<ZipEntry> Entries, int FD,
       archive_entry_set_size(AE.get(), Data->getBufferSize());
     }
     if (archive_write_header(A.get(), AE.get()) != ARCHIVE_OK)
-      return writerError(A.get(), "cannot write zip entry '" + E.Path + "'");
+      return archiveError(A.get(), "cannot write zip entry '" + E.Path + "'");
     if (Data) {
       StringRef Bytes = Data->getBuffer();
       while (!Bytes.empty()) {
         la_ssize_t N = archive_write_data(A.get(), Bytes.data(), Bytes.size());
         if (N <= 0)
-          return writerError(A.get(),
-                             "cannot write zip entry '" + E.Path + "'");
+          return archiveError(A.get(),
+                              "cannot write zip entry '" + E.Path + "'");
         Bytes = Bytes.drop_front(N);
       }
     }
     if (archive_write_finish_entry(A.get()) != ARCHIVE_OK)
-      return writerError(A.get(), "cannot write zip entry '" + E.Path + "'");
+      return archiveError(A.get(), "cannot write zip entry '" + E.Path + "'");
   }
   if (archive_write_close(A.get()) != ARCHIVE_OK)
-    return writerError(A.get(), "cannot finish the zip");
+    return archiveError(A.get(), "cannot finish the zip");
   return Error::success();
 }
 

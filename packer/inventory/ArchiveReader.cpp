@@ -1,6 +1,7 @@
 //===- ArchiveReader.cpp - Read zip and tar inputs through libarchive -----===//
 
 #include "inventory/ArchiveReader.h"
+#include "archive/ArchiveError.h"
 #include "inventory/PathSafety.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -17,14 +18,6 @@ struct ArchiveCloser {
   void operator()(struct archive *A) const { archive_read_free(A); }
 };
 } // namespace
-
-static Error archiveError(struct archive *A, const Twine &What) {
-  std::string Text = What.str();
-  // libarchive messages sometimes end with a newline.
-  if (const char *Msg = archive_error_string(A))
-    Text += ": " + StringRef(Msg).rtrim().str();
-  return createStringError(Text);
-}
 
 static Expected<std::shared_ptr<MemoryBuffer>> readEntryData(struct archive *A,
                                                              StringRef Name) {
