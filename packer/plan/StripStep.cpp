@@ -34,21 +34,16 @@ Expected<StripOutcome> stripPlan(FunctionPlan &Plan, StripMode Mode,
           R.Error = toString(In.takeError());
           return;
         }
-        Expected<StripResult> Out =
-            stripElf((*In)->getMemBufferRef(), Mode, ExtractDebug);
+        // Named by its zip path, which is how warnings name it: the user
+        // knows the function's tree, not where an archive's bytes sat.
+        Expected<StripResult> Out = stripElf(
+            MemoryBufferRef((*In)->getBuffer(), F.ZipPath), Mode, ExtractDebug);
         if (!Out) {
           // Not ELF after all (a truncated header): ship it as it is.
-          R.Warning = F.ZipPath + ": " + toString(Out.takeError()) +
-                      "; packed unstripped";
+          R.Warning = toString(Out.takeError());
           return;
         }
-        // The stripper's warnings already say the original was kept; they
-        // name the source file, which the zip path replaces.
-        if (!Out->Warning.empty()) {
-          StringRef Why = Out->Warning;
-          Why.consume_front(F.SourcePath + ": ");
-          R.Warning = F.ZipPath + ": " + Why.str();
-        }
+        R.Warning = std::move(Out->Warning);
         if (Out->Changed) {
           F.Bytes = Out->Bytes.size();
           F.Shipped =
