@@ -1,13 +1,16 @@
 //===- FileKind.cpp - Tell executables, shared objects and data apart -----===//
 //
-// Only the ELF headers matter: an ET_EXEC file, or an ET_DYN file with a
-// PT_INTERP segment or the DF_1_PIE flag (a PIE), is an executable; any other
-// ET_DYN is a shared object. A file whose headers cannot be read is data.
+// Only the ELF headers matter: an ET_EXEC file, or an ET_DYN file with the
+// DF_1_PIE flag or with a PT_INTERP segment and no DT_SONAME (a PIE), is an
+// executable; any other ET_DYN is a shared object (glibc's libc.so.6 has an
+// interpreter too, and a soname), as readElfInfo decides. A file whose
+// headers cannot be read is data.
 //
 //===----------------------------------------------------------------------===//
 
 #include "inventory/Inventory.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/Object/ELF.h"
 
@@ -46,20 +49,24 @@ template <class ELFT> static FileKind classifyElf(StringRef Bytes) {
     consumeError(Headers.takeError());
     return FileKind::SharedObject;
   }
-  for (const auto &Phdr : *Headers)
-    if (Phdr.p_type == ELF::PT_INTERP)
-      return FileKind::ElfExecutable;
-  // A static PIE (Rust's musl targets, -static-pie) has no interpreter; the
-  // linker marks it with DF_1_PIE.
+  bool HasInterp = any_of(*Headers, [](const typename ELFT::Phdr &Phdr) {
+    return Phdr.p_type == ELF::PT_INTERP;
+  });
   auto Dynamic = File->dynamicEntries();
   if (!Dynamic) {
     consumeError(Dynamic.takeError());
-    return FileKind::SharedObject;
+    return HasInterp ? FileKind::ElfExecutable : FileKind::SharedObject;
   }
-  for (const auto &Dyn : *Dynamic)
+  bool HasSoname = false;
+  for (const auto &Dyn : *Dynamic) {
+    // A static PIE (Rust's musl targets, -static-pie) has no interpreter;
+    // the linker marks it with DF_1_PIE.
     if (Dyn.d_tag == ELF::DT_FLAGS_1 && (Dyn.getVal() & ELF::DF_1_PIE))
       return FileKind::ElfExecutable;
-  return FileKind::SharedObject;
+    HasSoname |= Dyn.d_tag == ELF::DT_SONAME;
+  }
+  return HasInterp && !HasSoname ? FileKind::ElfExecutable
+                                 : FileKind::SharedObject;
 }
 
 FileKind classifyContents(StringRef Bytes) {

@@ -3,7 +3,10 @@
 #include "inventory/Inventory.h"
 #include "inventory/PathSafety.h"
 
+#include "llvm/BinaryFormat/ELF.h"
+#include "llvm/Object/ELF.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
@@ -175,6 +178,43 @@ TEST_F(InventoryTest, ElfKindsComeFromTheHeaders) {
   ASSERT_FALSE(bool(Lib));
   EXPECT_EQ(toString(Lib.takeError()),
             "is a shared library, not an executable");
+}
+
+TEST_F(InventoryTest, ALibraryWithAnInterpreterIsStillALibrary) {
+  // glibc's libc.so.6 has PT_INTERP (it runs as a program too) and a soname:
+  // given as a function's executable it is refused, in a tree it is a library.
+  ASSERT_FALSE(sys::fs::create_directories(path("tree")));
+  ASSERT_FALSE(sys::fs::copy_file("/lib/x86_64-linux-gnu/libc.so.6",
+                                  path("tree/libc.so.6")));
+  Expected<Inventory> Tree = readInventory(path("tree"), 1);
+  ASSERT_TRUE(bool(Tree)) << toString(Tree.takeError());
+  EXPECT_EQ(Tree->find("libc.so.6")->Kind, FileKind::SharedObject);
+  Expected<Inventory> Lib = readInventory(path("tree/libc.so.6"), 1);
+  ASSERT_FALSE(bool(Lib));
+  EXPECT_EQ(toString(Lib.takeError()),
+            "is a shared library, not an executable");
+  // Its negative twin: a PIE from a linker that does not set DF_1_PIE has
+  // an interpreter and no soname, and is a program.
+  write("main.c", "int main(void) { return 0; }\n");
+  ASSERT_TRUE(cc({"-pie", "-fPIE", "-o", path("pie"), path("main.c")}));
+  auto Bytes = MemoryBuffer::getFile(path("pie"));
+  ASSERT_TRUE(bool(Bytes));
+  std::string Pie = (*Bytes)->getBuffer().str();
+  auto File = object::ELFFile<object::ELF64LE>::create(Pie);
+  ASSERT_TRUE(bool(File));
+  auto Dynamic = File->dynamicEntries();
+  ASSERT_TRUE(bool(Dynamic));
+  bool Cleared = false;
+  for (const auto &Dyn : *Dynamic)
+    if (Dyn.d_tag == ELF::DT_FLAGS_1) {
+      size_t At = reinterpret_cast<const char *>(&Dyn) - Pie.data() + 8;
+      uint64_t Flags = Dyn.getVal() & ~uint64_t(ELF::DF_1_PIE);
+      for (int B = 0; B < 8; ++B)
+        Pie[At + B] = static_cast<char>(Flags >> (8 * B));
+      Cleared = true;
+    }
+  ASSERT_TRUE(Cleared);
+  EXPECT_EQ(classifyContents(Pie), FileKind::ElfExecutable);
 }
 
 TEST_F(InventoryTest, ZipEntriesAreNormalisedAndHashed) {
