@@ -132,6 +132,32 @@ int main() { mine::run_handler(handler); }
   EXPECT_TRUE(S.Handlers.empty());
 }
 
+TEST(ExtractHandlers, RunHandlerSurvivesAFatalError) {
+  // The missing header stops template instantiation: run_handler's
+  // std::function conversion fails and only clang's recovery remains.
+  std::string Diags;
+  TUSummary S = summarize(R"(
+#include <aws/lambda-runtime/runtime.h>
+#include "missing/header.h"
+#include <functional>
+using namespace aws::lambda_runtime;
+namespace jobs { void run_handler(std::function<void()> const &); }
+invocation_response handler(invocation_request const &R);
+void nightly();
+int main() {
+  run_handler(handler);
+  jobs::run_handler(nightly);
+  run_handler(undeclared);
+}
+)",
+                          &Diags);
+  EXPECT_NE(Diags.find("'missing/header.h' file not found"), std::string::npos)
+      << Diags;
+  ASSERT_EQ(S.Handlers.size(), 1u) << "only the Runtime's run_handler";
+  EXPECT_EQ(S.Handlers[0].DisplayName, "handler");
+  EXPECT_EQ(S.Handlers[0].Loc.Line, 10u);
+}
+
 TEST(ExtractHandlers, Annotated) {
   TUSummary S = summarize(std::string(Prelude) + R"(
 [[clang::annotate("brisk::handler")]] void onEvent(const std::string &);
