@@ -448,9 +448,11 @@ private:
   }
 
   /// A constructed object holds what it is built from: the constructor's
-  /// arguments and the members' default initialisers (which cannot see the
-  /// constructing function's values).
+  /// arguments, the members' default initialisers (which cannot see the
+  /// constructing function's values), and whatever else the constructor
+  /// stores in its members.
   ValueOrigin objectOfConstruction(const CXXRecordDecl *RD,
+                                   const CXXConstructorDecl *Ctor,
                                    llvm::ArrayRef<const Expr *> Args) const {
     ValueOrigin O;
     O.Constant = true;
@@ -462,7 +464,48 @@ private:
         O = joinOrigins(O, Outside.originOf(Init));
     if (RD->getNumBases() > 0 || RD->getNumVBases() > 0)
       O.Other = true; // what bases hold is not followed
+    if (storesOtherState(Ctor))
+      O.Other = true;
     return O;
+  }
+
+  /// Whether a constructor stores in its members a value that is neither
+  /// constant nor one of its parameters (an environment variable, a file):
+  /// its object then is not its arguments alone.
+  static bool storesOtherState(const CXXConstructorDecl *Ctor) {
+    const auto *Def = dyn_cast_or_null<CXXConstructorDecl>(
+        Ctor ? Ctor->getDefinition() : nullptr);
+    if (!Def)
+      return false;
+    ValueOrigins Inside(Def, Def->getBody());
+    for (const CXXCtorInitializer *Init : Def->inits())
+      if (Init->isWritten() && Inside.originOf(Init->getInit()).Other)
+        return true;
+    return assignsOtherToMember(Def->getBody(), Inside);
+  }
+
+  static bool assignsOtherToMember(const Stmt *S, const ValueOrigins &In) {
+    if (!S || isa<LambdaExpr>(S))
+      return false;
+    const Expr *Target = nullptr, *Value = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isAssignmentOp()) {
+      Target = BO->getLHS();
+      Value = BO->getRHS();
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
+               OC && OC->isAssignmentOp() && OC->getNumArgs() == 2) {
+      Target = OC->getArg(0);
+      Value = OC->getArg(1);
+    }
+    if (Target)
+      if (const auto *ME = dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts());
+          ME && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
+          In.originOf(Value).Other)
+        return true;
+    for (const Stmt *Child : S->children())
+      if (assignsOtherToMember(Child, In))
+        return true;
+    return false;
   }
 
   static ValueOrigin unknownObject() { return CallSite().Object; }
@@ -549,7 +592,7 @@ private:
     bool Copy = Ctor && Ctor->isCopyOrMoveConstructor();
     if (Ctor && !Ctor->isTrivial())
       addEdge(Ctor, CallKind::Constructor, L, Args,
-              objectOfConstruction(RD, Args));
+              objectOfConstruction(RD, Ctor, Args));
     if (!Copy)
       for (const InitCatalogEntry *E :
            TU.Matcher.matchConstruct(RD, Args, TU.Ctx))

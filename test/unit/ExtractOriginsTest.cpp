@@ -222,4 +222,39 @@ void g(const std::string &P) {
     EXPECT_EQ(C.Object.ParamMask & ThisBit, 0u) << C.CalleeName;
 }
 
+TEST(ExtractOrigins, AConstructorStoringOtherStateMakesItsObjectOther) {
+  TUSummary S = summarize(std::string(Prelude) + R"(
+#include <cstdlib>
+struct FromEnv {
+  std::string Path;
+  FromEnv() : Path(std::getenv("MODEL")) {}
+};
+struct AssignsEnv {
+  std::string Path;
+  AssignsEnv() { Path = std::getenv("MODEL"); }
+};
+struct FromArgs {
+  std::string Path;
+  explicit FromArgs(const std::string &P) : Path(P) { Path += ".bin"; }
+};
+void f() {
+  FromEnv A;
+  AssignsEnv B;
+  FromArgs C("model");
+}
+)");
+  const FunctionSummary *F = function(S, "f");
+  ASSERT_NE(F, nullptr);
+  auto A = callsTo(*F, "FromEnv::FromEnv");
+  auto B = callsTo(*F, "AssignsEnv::AssignsEnv");
+  auto C = callsTo(*F, "FromArgs::FromArgs");
+  ASSERT_EQ(A.size(), 1u);
+  ASSERT_EQ(B.size(), 1u);
+  ASSERT_EQ(C.size(), 1u);
+  EXPECT_TRUE(A[0]->Object.Other);
+  EXPECT_TRUE(B[0]->Object.Other);
+  EXPECT_FALSE(C[0]->Object.Other);
+  EXPECT_TRUE(C[0]->Object.Constant);
+}
+
 } // namespace
