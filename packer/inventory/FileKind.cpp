@@ -52,10 +52,21 @@ template <class ELFT> static FileKind classifyElf(StringRef Bytes) {
   bool HasInterp = any_of(*Headers, [](const typename ELFT::Phdr &Phdr) {
     return Phdr.p_type == ELF::PT_INTERP;
   });
+  // llvm::object reads PT_DYNAMIC wherever it points (fuzzing found it
+  // reading far outside the file): a segment outside is damage like any
+  // other unreadable dynamic section.
+  uint64_t Size = Bytes.size();
+  bool DynamicInFile = all_of(*Headers, [Size](const typename ELFT::Phdr &P) {
+    return P.p_type != ELF::PT_DYNAMIC ||
+           (P.p_offset <= Size && P.p_filesz <= Size - P.p_offset);
+  });
+  auto Damaged = HasInterp ? FileKind::ElfExecutable : FileKind::SharedObject;
+  if (!DynamicInFile)
+    return Damaged;
   auto Dynamic = File->dynamicEntries();
   if (!Dynamic) {
     consumeError(Dynamic.takeError());
-    return HasInterp ? FileKind::ElfExecutable : FileKind::SharedObject;
+    return Damaged;
   }
   bool HasSoname = false;
   for (const auto &Dyn : *Dynamic) {

@@ -217,6 +217,29 @@ TEST_F(InventoryTest, ALibraryWithAnInterpreterIsStillALibrary) {
   EXPECT_EQ(classifyContents(Pie), FileKind::ElfExecutable);
 }
 
+TEST_F(InventoryTest, DynamicSegmentOutsideTheFileIsNoCrash) {
+  // Fuzzing found llvm::object following such a PT_DYNAMIC out of the file.
+  write("lib.c", "int f(void) { return 1; }\n");
+  ASSERT_TRUE(cc({"-shared", "-fPIC", "-o", path("libf.so"), path("lib.c")}));
+  auto Bytes = MemoryBuffer::getFile(path("libf.so"));
+  ASSERT_TRUE(bool(Bytes));
+  std::string Lib = (*Bytes)->getBuffer().str();
+  auto File = object::ELFFile<object::ELF64LE>::create(Lib);
+  ASSERT_TRUE(bool(File));
+  uint64_t PhOff = File->getHeader().e_phoff;
+  auto Phdrs = File->program_headers();
+  ASSERT_TRUE(bool(Phdrs));
+  bool Moved = false;
+  for (size_t I = 0; I < Phdrs->size(); ++I)
+    if ((*Phdrs)[I].p_type == ELF::PT_DYNAMIC) {
+      size_t At = PhOff + I * sizeof(object::ELF64LE::Phdr) + 8; // p_offset
+      Lib[At + 6] = Lib[At + 7] = '\xff';
+      Moved = true;
+    }
+  ASSERT_TRUE(Moved);
+  EXPECT_EQ(classifyContents(Lib), FileKind::SharedObject);
+}
+
 TEST_F(InventoryTest, ZipEntriesAreNormalisedAndHashed) {
   writeArchive("in.zip", /*Zip=*/true,
                {{"./bootstrap", "hello\n"},
