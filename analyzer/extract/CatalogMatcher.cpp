@@ -3,6 +3,7 @@
 #include "extract/CatalogMatcher.h"
 
 #include "extract/DeclNames.h"
+#include "extract/ExprPeeling.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -14,7 +15,7 @@ std::optional<std::string> constantStringAt(const clang::Expr *E,
                                             unsigned Depth) {
   if (!E || Depth > 8)
     return std::nullopt;
-  E = E->IgnoreParenImpCasts();
+  E = peelTemporaries(E);
   if (const auto *SL = llvm::dyn_cast<clang::StringLiteral>(E)) {
     if (SL->getCharByteWidth() != 1)
       return std::nullopt;
@@ -26,14 +27,6 @@ std::optional<std::string> constantStringAt(const clang::Expr *E,
       return std::nullopt;
     return constantStringAt(VD->getAnyInitializer(), Depth + 1);
   }
-  if (const auto *EC = llvm::dyn_cast<clang::ExprWithCleanups>(E))
-    return constantStringAt(EC->getSubExpr(), Depth + 1);
-  if (const auto *MT = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(E))
-    return constantStringAt(MT->getSubExpr(), Depth + 1);
-  if (const auto *BT = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(E))
-    return constantStringAt(BT->getSubExpr(), Depth + 1);
-  if (const auto *CE = llvm::dyn_cast<clang::CastExpr>(E))
-    return constantStringAt(CE->getSubExpr(), Depth + 1);
   if (const auto *CE = llvm::dyn_cast<clang::CXXConstructExpr>(E)) {
     // std::string(s), std::filesystem::path(s): the first argument, when the
     // rest are defaults (an allocator).

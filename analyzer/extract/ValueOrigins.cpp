@@ -3,6 +3,7 @@
 #include "extract/ValueOrigins.h"
 
 #include "extract/DeclNames.h"
+#include "extract/ExprPeeling.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -281,7 +282,7 @@ ValueOrigin ValueOrigins::originOfVar(const clang::VarDecl *VD,
 ValueOrigin ValueOrigins::originOf(const clang::Expr *E, unsigned Depth) const {
   if (!E || Depth > MaxDepth)
     return other();
-  E = E->IgnoreParenImpCasts();
+  E = peelTemporaries(E);
   if (llvm::isa<clang::StringLiteral, clang::IntegerLiteral,
                 clang::FloatingLiteral, clang::CharacterLiteral,
                 clang::CXXBoolLiteralExpr, clang::CXXNullPtrLiteralExpr,
@@ -304,14 +305,6 @@ ValueOrigin ValueOrigins::originOf(const clang::Expr *E, unsigned Depth) const {
     return originOf(DA->getExpr(), Depth + 1);
   if (const auto *DI = llvm::dyn_cast<clang::CXXDefaultInitExpr>(E))
     return originOf(DI->getExpr(), Depth + 1);
-  if (const auto *EC = llvm::dyn_cast<clang::ExprWithCleanups>(E))
-    return originOf(EC->getSubExpr(), Depth + 1);
-  if (const auto *MT = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(E))
-    return originOf(MT->getSubExpr(), Depth + 1);
-  if (const auto *BT = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(E))
-    return originOf(BT->getSubExpr(), Depth + 1);
-  if (const auto *CE = llvm::dyn_cast<clang::CastExpr>(E))
-    return originOf(CE->getSubExpr(), Depth + 1);
   if (const auto *CE = llvm::dyn_cast<clang::CallExpr>(E)) {
     ValueOrigin O = constant();
     if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(CE))
