@@ -36,17 +36,32 @@ ZipEntry link(std::string Path, std::string Target) {
   return E;
 }
 
-// Writes the entries to a temporary file and returns the zip's bytes.
-std::string zipBytes(std::vector<ZipEntry> Entries, unsigned Level = 9) {
+// Writes the entries to a temporary file; on success Bytes holds the zip.
+Error writeTempZip(std::vector<ZipEntry> Entries, unsigned Level,
+                   std::string &Bytes) {
   int FD;
   SmallString<128> Path;
-  EXPECT_FALSE(sys::fs::createTemporaryFile("brisk-zip-test", "zip", FD, Path));
+  if (std::error_code EC =
+          sys::fs::createTemporaryFile("brisk-zip-test", "zip", FD, Path))
+    return errorCodeToError(EC);
   Error E = writeZip(std::move(Entries), FD, Level);
-  EXPECT_FALSE(bool(E)) << toString(std::move(E));
   sys::Process::SafelyCloseFileDescriptor(FD);
   auto Buf = MemoryBuffer::getFile(Path);
   sys::fs::remove(Path);
-  return Buf ? (*Buf)->getBuffer().str() : "";
+  if (E)
+    return E;
+  if (!Buf)
+    return errorCodeToError(Buf.getError());
+  Bytes = (*Buf)->getBuffer().str();
+  return Error::success();
+}
+
+// The zip's bytes, failing the test when writing fails.
+std::string zipBytes(std::vector<ZipEntry> Entries, unsigned Level = 9) {
+  std::string Bytes;
+  Error E = writeTempZip(std::move(Entries), Level, Bytes);
+  EXPECT_FALSE(bool(E)) << toString(std::move(E));
+  return Bytes;
 }
 
 struct ReadEntry {
@@ -151,12 +166,8 @@ TEST(ZipWriterTest, TwoEntriesAtOnePathIsAnError) {
   std::vector<ZipEntry> Entries;
   Entries.push_back(file("a", "1"));
   Entries.push_back(file("a", "2"));
-  int FD;
-  SmallString<128> Path;
-  ASSERT_FALSE(sys::fs::createTemporaryFile("brisk-zip-test", "zip", FD, Path));
-  Error E = writeZip(std::move(Entries), FD, 9);
-  sys::Process::SafelyCloseFileDescriptor(FD);
-  sys::fs::remove(Path);
+  std::string Bytes;
+  Error E = writeTempZip(std::move(Entries), 9, Bytes);
   ASSERT_TRUE(bool(E));
   EXPECT_EQ(toString(std::move(E)), "two files at 'a'");
 }
@@ -169,12 +180,8 @@ TEST(ZipWriterTest, ContentErrorsStopTheWrite) {
     return createStringError("cannot read 'bad'");
   };
   Entries.push_back(std::move(Bad));
-  int FD;
-  SmallString<128> Path;
-  ASSERT_FALSE(sys::fs::createTemporaryFile("brisk-zip-test", "zip", FD, Path));
-  Error E = writeZip(std::move(Entries), FD, 9);
-  sys::Process::SafelyCloseFileDescriptor(FD);
-  sys::fs::remove(Path);
+  std::string Bytes;
+  Error E = writeTempZip(std::move(Entries), 9, Bytes);
   ASSERT_TRUE(bool(E));
   EXPECT_EQ(toString(std::move(E)), "cannot read 'bad'");
 }
