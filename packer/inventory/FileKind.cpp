@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "elf/ElfFile.h"
 #include "inventory/Inventory.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -81,8 +82,7 @@ template <class ELFT> static FileKind classifyElf(StringRef Bytes) {
 }
 
 FileKind classifyContents(StringRef Bytes) {
-  if (Bytes.size() < ELF::EI_NIDENT || !Bytes.starts_with("\x7f"
-                                                          "ELF"))
+  if (Bytes.size() < ELF::EI_NIDENT || !looksLikeElf(Bytes))
     return FileKind::Other;
   bool Is64 = Bytes[ELF::EI_CLASS] == ELF::ELFCLASS64;
   bool IsLE = Bytes[ELF::EI_DATA] == ELF::ELFDATA2LSB;

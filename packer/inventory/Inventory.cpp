@@ -1,6 +1,7 @@
 //===- Inventory.cpp - Read a function's input into an inventory ----------===//
 
 #include "inventory/Inventory.h"
+#include "elf/ElfFile.h"
 #include "inventory/ArchiveReader.h"
 #include "inventory/PathSafety.h"
 
@@ -174,8 +175,7 @@ static bool hasElfMagic(StringRef Path) {
     consumeError(N.takeError());
     return false;
   }
-  return *N == 4 && StringRef(Magic, 4) == "\x7f"
-                                           "ELF";
+  return looksLikeElf(StringRef(Magic, *N));
 }
 
 Expected<Inventory> readInventory(StringRef Path, unsigned Threads) {
