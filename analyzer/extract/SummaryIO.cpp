@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <limits>
+
 using nlohmann::json;
 
 namespace brisk {
@@ -65,6 +67,12 @@ json toJSON(const HandlerRegistration &H) {
           {"loc", toJSON(H.Loc)}};
 }
 
+/// A JSON number that fits an unsigned without wrapping.
+bool isUnsigned(const json &V) {
+  return V.is_number_unsigned() &&
+         V.get<uint64_t>() <= std::numeric_limits<unsigned>::max();
+}
+
 /// Reads fields with type checks; the first failure is kept and reported.
 class Reader {
 public:
@@ -99,11 +107,20 @@ public:
         fail(std::string("\"") + Key + "\" must be a boolean");
     }
   }
-  template <typename Enum>
-  void readEnum(const json &Obj, const char *Key, Enum &Out, int Max) {
+  void read(const json &Obj, const char *Key, unsigned &Out) {
     if (const json *V = field(Obj, Key)) {
-      if (V->is_number_unsigned() && V->get<int>() <= Max)
-        Out = Enum(V->get<int>());
+      if (isUnsigned(*V))
+        Out = V->get<unsigned>();
+      else
+        fail(std::string("\"") + Key + "\" must be a count");
+    }
+  }
+  template <typename Enum>
+  void readEnum(const json &Obj, const char *Key, Enum &Out, unsigned Max) {
+    // Compared as unsigned: a huge number must not wrap into range.
+    if (const json *V = field(Obj, Key)) {
+      if (isUnsigned(*V) && V->get<unsigned>() <= Max)
+        Out = Enum(V->get<unsigned>());
       else
         fail(std::string("\"") + Key + "\" is out of range");
     }
@@ -113,7 +130,7 @@ public:
     if (!V)
       return;
     if (!V->is_array() || V->size() != 3 || !(*V)[0].is_string() ||
-        !(*V)[1].is_number_unsigned() || !(*V)[2].is_number_unsigned()) {
+        !isUnsigned((*V)[1]) || !isUnsigned((*V)[2])) {
       fail(std::string("\"") + Key + "\" must be [file, line, column]");
       return;
     }
@@ -162,7 +179,7 @@ public:
           return fail(std::string("\"") + Key + "\" must hold strings");
         Out.push_back(E.get<std::string>());
       } else if constexpr (std::is_same_v<T, unsigned>) {
-        if (!E.is_number_unsigned())
+        if (!isUnsigned(E))
           return fail(std::string("\"") + Key + "\" must hold indexes");
         Out.push_back(E.get<unsigned>());
       } else {
@@ -197,9 +214,9 @@ template <> CallSite Reader::readOne<CallSite>(const json &E) {
   CallSite C;
   read(E, "usr", C.CalleeUSR);
   read(E, "name", C.CalleeName);
-  readEnum(E, "kind", C.Kind, int(CallKind::Callable));
+  readEnum(E, "kind", C.Kind, unsigned(CallKind::Callable));
   read(E, "loc", C.Loc);
-  readEnum(E, "once", C.Once, int(OnceKind::LazyInitGuard));
+  readEnum(E, "once", C.Once, unsigned(OnceKind::LazyInitGuard));
   read(E, "args", C.Args);
   read(E, "object", C.Object);
   return C;
@@ -211,7 +228,7 @@ template <> CatalogMatch Reader::readOne<CatalogMatch>(const json &E) {
   read(E, "category", M.Category);
   read(E, "what", M.What);
   read(E, "loc", M.Loc);
-  readEnum(E, "once", M.Once, int(OnceKind::LazyInitGuard));
+  readEnum(E, "once", M.Once, unsigned(OnceKind::LazyInitGuard));
   read(E, "args", M.Args);
   read(E, "condition", M.Condition);
   readList(E, "argIndexes", M.ArgIndexes);
@@ -237,7 +254,7 @@ HandlerRegistration Reader::readOne<HandlerRegistration>(const json &E) {
   HandlerRegistration H;
   read(E, "usr", H.HandlerUSR);
   read(E, "name", H.DisplayName);
-  readEnum(E, "kind", H.Kind, int(HandlerKind::PollingLoop));
+  readEnum(E, "kind", H.Kind, unsigned(HandlerKind::PollingLoop));
   read(E, "loc", H.Loc);
   return H;
 }
@@ -271,12 +288,7 @@ llvm::Expected<TUSummary> summaryFromJSON(llvm::StringRef Text,
     R.fail("unsupported summary version");
   R.read(Doc, "mainFile", S.MainFile);
   R.read(Doc, "hadErrors", S.HadErrors);
-  if (const json *V = R.field(Doc, "errorCount")) {
-    if (V->is_number_unsigned())
-      S.ErrorCount = V->get<unsigned>();
-    else
-      R.fail("\"errorCount\" must be a count");
-  }
+  R.read(Doc, "errorCount", S.ErrorCount);
   R.readList(Doc, "functions", S.Functions);
   R.readList(Doc, "handlers", S.Handlers);
   if (auto E = R.error())

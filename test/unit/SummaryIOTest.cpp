@@ -113,4 +113,35 @@ TEST(SummaryIO, MalformedDocumentsNameTheProblem) {
             "c.json: \"kind\" is out of range");
 }
 
+// A corrupted cache must not smuggle an enum value or a count through a
+// narrowing conversion: 2^31 and 2^32 are out of range, not -2^31 or 0.
+TEST(SummaryIO, HugeNumbersDoNotWrapIntoRange) {
+  auto withKind = [](llvm::StringRef Kind) {
+    return summaryFromJSON(
+        (R"({"version": 3, "mainFile": "/m.cpp", "hadErrors": false,
+          "errorCount": 0, "functions": [], "handlers": [
+          {"usr": "u", "name": "n", "kind": )" +
+         Kind + R"(, "loc": ["/m.cpp", 1, 1]}]})")
+            .str(),
+        "k.json");
+  };
+  for (llvm::StringRef Kind : {"2147483648", "4294967296"}) {
+    auto Wrapped = withKind(Kind);
+    ASSERT_FALSE(bool(Wrapped)) << Kind.str();
+    EXPECT_EQ(llvm::toString(Wrapped.takeError()),
+              "k.json: \"kind\" is out of range");
+  }
+  auto Fits = withKind("1");
+  ASSERT_TRUE(bool(Fits)) << llvm::toString(Fits.takeError());
+  EXPECT_EQ(Fits->Handlers[0].Kind, HandlerKind(1));
+
+  auto Count = summaryFromJSON(
+      R"({"version": 3, "mainFile": "/m.cpp", "hadErrors": true,
+          "errorCount": 4294967297, "functions": [], "handlers": []})",
+      "e.json");
+  ASSERT_FALSE(bool(Count));
+  EXPECT_EQ(llvm::toString(Count.takeError()),
+            "e.json: \"errorCount\" must be a count");
+}
+
 } // namespace
