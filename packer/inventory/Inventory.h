@@ -35,7 +35,9 @@ struct InventoryFile {
   uint32_t Mode = 0644;
   uint64_t Size = 0;
   /// Lower-case hex SHA-256 of the contents (of the link target text for a
-  /// symlink).
+  /// symlink). The key for deduplicating files across functions and layers
+  /// (design.md); computed in the pass that reads the file to classify it, so
+  /// it costs no extra read.
   std::string Sha256;
   /// Symlinks only: the target as stored, relative, resolving inside the tree.
   std::string LinkTarget;
