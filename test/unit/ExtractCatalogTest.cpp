@@ -197,17 +197,11 @@ TEST(ExtractCatalog, UserExtensionsMatchTheirOwnNames) {
      "hoistable": "always", "message": "m"},
     {"id": "aws-sdk-client", "disabled": true}]})",
                                      "user.json")));
-  ExtractOptions Options;
-  Options.Catalog = &Catalog;
-  TUSummary S = extractSummaryFromCode(
-      std::string(Prelude) + R"(
+  TUSummary S = summarize(std::string(Prelude) + R"(
 namespace acme { void connectPool(); }
 void f() { acme::connectPool(); Aws::S3::S3Client C; }
 )",
-      "/virtual/user.cpp",
-      {"-std=c++17", "-I" + std::string(BRISK_TEST_RULES_DIR) +
-                         "/../test/analyzer/Inputs/include"},
-      Options);
+                          nullptr, Catalog);
   const FunctionSummary *F = function(S, "f");
   ASSERT_NE(F, nullptr);
   EXPECT_EQ(matches(*F, "acme-connect").size(), 1u);

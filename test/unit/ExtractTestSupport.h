@@ -28,11 +28,12 @@ inline const InitCatalog &ourCatalog() {
 }
 
 /// Summarises Code as /virtual/handler.cpp with the analyzer tests' stub
-/// headers on the include path.
+/// headers on the include path, matching sites against Catalog.
 inline TUSummary summarize(const std::string &Code,
-                           std::string *Diags = nullptr) {
+                           std::string *Diags = nullptr,
+                           const InitCatalog &Catalog = ourCatalog()) {
   ExtractOptions Options;
-  Options.Catalog = &ourCatalog();
+  Options.Catalog = &Catalog;
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   Options.DiagOut = &OS;
