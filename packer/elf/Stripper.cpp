@@ -126,7 +126,6 @@ Expected<StripResult> stripElf(MemoryBufferRef In, StripMode Mode,
     return createStringError(inconvertibleErrorCode(),
                              Name + ": not an ELF file, not stripped");
   StripResult Result;
-  Result.Bytes = In.getBuffer().str();
 
   // Read the original fully first: objcopy trusts its input more than we
   // can afford to, and anything we cannot read we do not rewrite.
@@ -172,8 +171,10 @@ Expected<StripResult> stripElf(MemoryBufferRef In, StripMode Mode,
     Result.Warning = Name.str() + ": " + Reason + "; kept unstripped";
     return Result;
   }
-  Result.Changed = *Stripped != Result.Bytes;
-  Result.Bytes = std::move(*Stripped);
+  if (*Stripped != In.getBuffer()) {
+    Result.Changed = true;
+    Result.Bytes = std::move(*Stripped);
+  }
   return Result;
 }
 

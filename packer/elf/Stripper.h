@@ -25,8 +25,10 @@ enum class StripMode { None, Debug, Unneeded, All };
 llvm::Expected<StripMode> parseStripMode(llvm::StringRef Text);
 
 struct StripResult {
-  std::string Bytes;      // what to ship: stripped, or the original
-  bool Changed = false;   // Bytes differ from the input
+  /// The stripped file when Changed; empty otherwise (ship the input as it
+  /// is, no copy is made).
+  std::string Bytes;
+  bool Changed = false;   // stripping changed the file
   std::string Warning;    // set when the original was kept for a reason
   std::string DebugBytes; // --only-keep-debug image when asked and possible
   std::string BuildId;    // lower-case hex, "" when the file has none
