@@ -6,12 +6,15 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/SHA256.h"
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <cerrno>
 #include <cstdlib>
 #include <ctime>
 #include <optional>
+#include <unistd.h>
 
 using namespace llvm;
 
@@ -47,6 +50,32 @@ public:
 private:
   std::optional<std::string> Saved;
 };
+
+// libarchive's output sink: writes to the file and digests the same bytes.
+struct DigestingSink {
+  int FD = -1;
+  SHA256 Hash;
+  uint64_t Bytes = 0;
+
+  static la_ssize_t write(struct archive *A, void *Self, const void *Buffer,
+                          size_t Size) {
+    auto &Sink = *static_cast<DigestingSink *>(Self);
+    const char *Data = static_cast<const char *>(Buffer);
+    for (size_t Done = 0; Done < Size;) {
+      ssize_t N = ::write(Sink.FD, Data + Done, Size - Done);
+      if (N < 0 && errno == EINTR)
+        continue;
+      if (N <= 0) {
+        archive_set_error(A, errno, "write failed");
+        return -1;
+      }
+      Done += N;
+    }
+    Sink.Hash.update(StringRef(Data, Size));
+    Sink.Bytes += Size;
+    return Size;
+  }
+};
 } // namespace
 
 // Every folder on the way to an entry gets its own entry, as `zip -r` writes
@@ -64,8 +93,8 @@ static void addParentFolders(std::vector<ZipEntry> &Entries) {
   }
 }
 
-Error writeZip(std::vector<ZipEntry> Entries, int FD,
-               unsigned CompressionLevel) {
+Expected<ZipDigest> writeZip(std::vector<ZipEntry> Entries, int FD,
+                             unsigned CompressionLevel) {
   addParentFolders(Entries);
   llvm::sort(Entries, [](const ZipEntry &A, const ZipEntry &B) {
     return A.Path < B.Path;
@@ -91,7 +120,10 @@ Error writeZip(std::vector<ZipEntry> Entries, int FD,
     return archiveError(A.get(), "cannot configure the zip writer");
   // No padding after the central directory.
   archive_write_set_bytes_in_last_block(A.get(), 1);
-  if (archive_write_open_fd(A.get(), FD) != ARCHIVE_OK)
+  DigestingSink Sink;
+  Sink.FD = FD;
+  if (archive_write_open2(A.get(), &Sink, nullptr, DigestingSink::write,
+                          nullptr, nullptr) != ARCHIVE_OK)
     return archiveError(A.get(), "cannot open the zip for writing");
 
   for (const ZipEntry &E : Entries) {
@@ -134,7 +166,7 @@ Error writeZip(std::vector<ZipEntry> Entries, int FD,
   }
   if (archive_write_close(A.get()) != ARCHIVE_OK)
     return archiveError(A.get(), "cannot finish the zip");
-  return Error::success();
+  return ZipDigest{Sink.Bytes, Sink.Hash.final()};
 }
 
 } // namespace brisk

@@ -13,6 +13,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/MemoryBuffer.h"
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <string>
@@ -35,10 +36,17 @@ struct ZipEntry {
 /// The DOS epoch: 1980-01-01 00:00:00 UTC.
 constexpr int64_t ZipFixedTime = 315532800;
 
+/// What was written, measured on the way out so that nobody reads the zip
+/// back to learn it.
+struct ZipDigest {
+  uint64_t Bytes = 0;
+  std::array<uint8_t, 32> Sha256 = {};
+};
+
 /// Writes \p Entries as a zip to the open file descriptor \p FD.
 /// \p CompressionLevel is 0 (store) to 9; deflate otherwise.
-llvm::Error writeZip(std::vector<ZipEntry> Entries, int FD,
-                     unsigned CompressionLevel);
+llvm::Expected<ZipDigest> writeZip(std::vector<ZipEntry> Entries, int FD,
+                                   unsigned CompressionLevel);
 
 /// Normalised permission bits for a regular file.
 inline uint32_t normalisedFileMode(bool Executable) {

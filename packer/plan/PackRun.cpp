@@ -18,7 +18,6 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Base64.h"
-#include "llvm/Support/SHA256.h"
 
 using namespace llvm;
 
@@ -53,10 +52,6 @@ private:
 };
 } // namespace
 
-static std::string codeSha256(StringRef Bytes) {
-  return encodeBase64(SHA256::hash(arrayRefFromStringRef(Bytes)));
-}
-
 Error Run::writeFunctionZip(PackedFunction &Out) {
   Out.ZipPath = "functions/" + Out.Plan.Name + ".zip";
   Expected<sys::fs::TempFile *> File = Stage.create(Out.ZipPath);
@@ -71,17 +66,13 @@ Error Run::writeFunctionZip(PackedFunction &Out) {
     E.Open = [&F] { return F.open(); };
     Entries.push_back(std::move(E));
   }
-  if (Error E =
-          writeZip(std::move(Entries), (*File)->FD, Options.CompressionLevel))
-    return E;
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Zip =
-      MemoryBuffer::getFile((*File)->TmpName, /*IsText=*/false,
-                            /*RequiresNullTerminator=*/false,
-                            /*IsVolatile=*/true);
+  Expected<ZipDigest> Zip =
+      writeZip(std::move(Entries), (*File)->FD, Options.CompressionLevel);
   if (!Zip)
-    return createStringError(Zip.getError(), "cannot read back the zip");
-  Out.ZipBytes = (*Zip)->getBufferSize();
-  Out.CodeSha256 = codeSha256((*Zip)->getBuffer());
+    return Zip.takeError();
+  Out.ZipBytes = Zip->Bytes;
+  // As Lambda reports CodeSha256.
+  Out.CodeSha256 = encodeBase64(Zip->Sha256);
   return Error::success();
 }
 

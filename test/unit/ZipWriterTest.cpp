@@ -2,9 +2,11 @@
 
 #include "archive/ZipWriter.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/SHA256.h"
 
 #include "gtest/gtest.h"
 
@@ -37,30 +39,30 @@ ZipEntry link(std::string Path, std::string Target) {
 }
 
 // Writes the entries to a temporary file; on success Bytes holds the zip.
-Error writeTempZip(std::vector<ZipEntry> Entries, unsigned Level,
-                   std::string &Bytes) {
+Expected<ZipDigest> writeTempZip(std::vector<ZipEntry> Entries, unsigned Level,
+                                 std::string &Bytes) {
   int FD;
   SmallString<128> Path;
   if (std::error_code EC =
           sys::fs::createTemporaryFile("brisk-zip-test", "zip", FD, Path))
     return errorCodeToError(EC);
-  Error E = writeZip(std::move(Entries), FD, Level);
+  Expected<ZipDigest> Digest = writeZip(std::move(Entries), FD, Level);
   sys::Process::SafelyCloseFileDescriptor(FD);
   auto Buf = MemoryBuffer::getFile(Path);
   sys::fs::remove(Path);
-  if (E)
-    return E;
+  if (!Digest)
+    return Digest.takeError();
   if (!Buf)
     return errorCodeToError(Buf.getError());
   Bytes = (*Buf)->getBuffer().str();
-  return Error::success();
+  return Digest;
 }
 
 // The zip's bytes, failing the test when writing fails.
 std::string zipBytes(std::vector<ZipEntry> Entries, unsigned Level = 9) {
   std::string Bytes;
-  Error E = writeTempZip(std::move(Entries), Level, Bytes);
-  EXPECT_FALSE(bool(E)) << toString(std::move(E));
+  Expected<ZipDigest> Digest = writeTempZip(std::move(Entries), Level, Bytes);
+  EXPECT_TRUE(bool(Digest)) << toString(Digest.takeError());
   return Bytes;
 }
 
@@ -162,14 +164,26 @@ TEST(ZipWriterTest, CompressionLevelChangesSizeNotContents) {
     EXPECT_EQ(A[I].Data, B[I].Data);
 }
 
+TEST(ZipWriterTest, DigestIsOfTheBytesWritten) {
+  // Big enough to pass through libarchive's output buffer several times.
+  std::vector<ZipEntry> Entries = sample();
+  Entries.push_back(file("big", std::string(300000, 'b') + "end", false));
+  std::string Bytes;
+  Expected<ZipDigest> Digest = writeTempZip(std::move(Entries), 0, Bytes);
+  ASSERT_TRUE(bool(Digest)) << toString(Digest.takeError());
+  EXPECT_GT(Bytes.size(), 300000u);
+  EXPECT_EQ(Digest->Bytes, Bytes.size());
+  EXPECT_EQ(Digest->Sha256, SHA256::hash(arrayRefFromStringRef(Bytes)));
+}
+
 TEST(ZipWriterTest, TwoEntriesAtOnePathIsAnError) {
   std::vector<ZipEntry> Entries;
   Entries.push_back(file("a", "1"));
   Entries.push_back(file("a", "2"));
   std::string Bytes;
-  Error E = writeTempZip(std::move(Entries), 9, Bytes);
-  ASSERT_TRUE(bool(E));
-  EXPECT_EQ(toString(std::move(E)), "two files at 'a'");
+  Expected<ZipDigest> Digest = writeTempZip(std::move(Entries), 9, Bytes);
+  ASSERT_FALSE(bool(Digest));
+  EXPECT_EQ(toString(Digest.takeError()), "two files at 'a'");
 }
 
 TEST(ZipWriterTest, ContentErrorsStopTheWrite) {
@@ -181,9 +195,9 @@ TEST(ZipWriterTest, ContentErrorsStopTheWrite) {
   };
   Entries.push_back(std::move(Bad));
   std::string Bytes;
-  Error E = writeTempZip(std::move(Entries), 9, Bytes);
-  ASSERT_TRUE(bool(E));
-  EXPECT_EQ(toString(std::move(E)), "cannot read 'bad'");
+  Expected<ZipDigest> Digest = writeTempZip(std::move(Entries), 9, Bytes);
+  ASSERT_FALSE(bool(Digest));
+  EXPECT_EQ(toString(Digest.takeError()), "cannot read 'bad'");
 }
 
 } // namespace
