@@ -15,7 +15,6 @@
 #include "plan/SizeReport.h"
 #include "plan/StripStep.h"
 
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Base64.h"
 
