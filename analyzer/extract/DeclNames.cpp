@@ -51,6 +51,11 @@ std::string className(const clang::CXXRecordDecl *RD) {
   return qualifiedName(RD);
 }
 
+bool hasQualifiedName(const clang::NamedDecl *D, llvm::StringRef Qualified) {
+  return D && D->getDeclName().isIdentifier() &&
+         Qualified.ends_with(D->getName()) && qualifiedName(D) == Qualified;
+}
+
 SourceLoc sourceLoc(const clang::SourceManager &SM, clang::SourceLocation L) {
   SourceLoc Out;
   L = SM.getExpansionLoc(L);

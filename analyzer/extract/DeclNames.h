@@ -14,6 +14,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringRef.h"
 
 #include <string>
 
@@ -24,6 +25,10 @@ std::string usrOf(const clang::Decl *D);
 /// "ns::Class::method", inline namespaces (std::__cxx11) left out. A lambda's
 /// call operator is named after its enclosing function: "main::lambda".
 std::string qualifiedName(const clang::NamedDecl *D);
+
+/// Whether D's qualified name is Qualified. The short name is compared
+/// first, so most declarations never have their qualified name built.
+bool hasQualifiedName(const clang::NamedDecl *D, llvm::StringRef Qualified);
 
 SourceLoc sourceLoc(const clang::SourceManager &SM, clang::SourceLocation L);
 

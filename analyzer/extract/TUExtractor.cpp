@@ -289,8 +289,7 @@ public:
 
   bool TraverseCallExpr(CallExpr *CE) {
     const FunctionDecl *FD = CE->getDirectCallee();
-    if (!FD || !FD->getDeclName().isIdentifier() ||
-        FD->getName() != "call_once" || qualifiedName(FD) != "std::call_once")
+    if (!hasQualifiedName(FD, "std::call_once"))
       return Base::TraverseCallExpr(CE);
     OnceKind Saved = Once;
     if (Once == OnceKind::None)
@@ -355,8 +354,7 @@ public:
       }
     }
 
-    if (FD->getDeclName().isIdentifier() && FD->getName() == "run_handler" &&
-        qualifiedName(FD) == "aws::lambda_runtime::run_handler") {
+    if (isRunHandler(FD)) {
       if (!Args.empty())
         registerHandler(Args[0], CE->getBeginLoc());
       addEdge(FD, CallKind::Direct, CE->getBeginLoc(), Args);
@@ -726,9 +724,7 @@ private:
   static bool isRunHandler(const NamedDecl *D) {
     const auto *FD =
         dyn_cast_or_null<FunctionDecl>(D ? D->getUnderlyingDecl() : nullptr);
-    return FD && FD->getDeclName().isIdentifier() &&
-           FD->getName() == "run_handler" &&
-           qualifiedName(FD) == "aws::lambda_runtime::run_handler";
+    return hasQualifiedName(FD, "aws::lambda_runtime::run_handler");
   }
 
   static bool namesRunHandler(const Expr *Callee) {

@@ -86,8 +86,7 @@ ValueOrigin joinOrigins(const ValueOrigin &A, const ValueOrigin &B) {
 
 bool fetchesRuntimeEvent(const clang::CallExpr *CE) {
   const clang::FunctionDecl *FD = CE->getDirectCallee();
-  if (FD && FD->getDeclName().isIdentifier() && FD->getName() == "get_next" &&
-      qualifiedName(FD) == "aws::lambda_runtime::runtime::get_next")
+  if (hasQualifiedName(FD, "aws::lambda_runtime::runtime::get_next"))
     return true;
   for (const clang::Expr *Arg : CE->arguments())
     if (mentionsNextInvocationPath(Arg))

@@ -66,6 +66,23 @@ void f() {
   EXPECT_EQ(onceOf(S, "f", "init", 1), OnceKind::None);
 }
 
+TEST(ExtractOnce, CallOnceOfAnotherNamespaceRunsEveryTime) {
+  TUSummary S = summarize(std::string(Prelude) + R"(
+namespace mine {
+template <typename F> void call_once(int, F &&Fn) { Fn(); }
+}
+void init() { expensive(); }
+void f() { mine::call_once(0, init); }
+)");
+  const FunctionSummary *F = function(S, "f");
+  ASSERT_NE(F, nullptr);
+  auto Calls = callsTo(*F, "mine::call_once");
+  ASSERT_EQ(Calls.size(), 1u);
+  EXPECT_EQ(Calls[0]->Once, OnceKind::None);
+  for (const CallSite &C : F->Calls)
+    EXPECT_EQ(C.Once, OnceKind::None) << C.CalleeName;
+}
+
 TEST(ExtractOnce, LazyInitGuards) {
   TUSummary S = summarize(std::string(Prelude) + R"(
 Conn *gConn = nullptr;
