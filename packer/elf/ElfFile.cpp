@@ -17,6 +17,17 @@ bool looksLikeElf(StringRef Bytes) {
                            "ELF");
 }
 
+ElfKind elfKindOf(unsigned Type, bool HasPieFlag, bool HasInterp,
+                  bool HasSoname) {
+  if (Type == ELF::ET_EXEC)
+    return ElfKind::Executable;
+  if (Type != ELF::ET_DYN)
+    return ElfKind::Other;
+  if (HasPieFlag || (HasInterp && !HasSoname))
+    return ElfKind::PieExecutable;
+  return ElfKind::SharedObject;
+}
+
 StringRef machineName(uint16_t Machine) {
   switch (Machine) {
   case ELF::EM_X86_64:
@@ -111,21 +122,8 @@ public:
       if (Error E = readVersionNeeds(Info))
         return E;
 
-    switch (Header.e_type) {
-    case ELF::ET_EXEC:
-      Info.Kind = ElfKind::Executable;
-      break;
-    case ELF::ET_DYN:
-      // A PIE sets DF_1_PIE; older linkers only give it an interpreter and no
-      // soname (libc.so.6 has an interpreter too, but also a soname).
-      if ((Flags1 & ELF::DF_1_PIE) || (HasInterp && Info.SOName.empty()))
-        Info.Kind = ElfKind::PieExecutable;
-      else
-        Info.Kind = ElfKind::SharedObject;
-      break;
-    default:
-      Info.Kind = ElfKind::Other;
-    }
+    Info.Kind = elfKindOf(Header.e_type, Flags1 & ELF::DF_1_PIE, HasInterp,
+                          !Info.SOName.empty());
     return Info;
   }
 

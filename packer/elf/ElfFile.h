@@ -81,6 +81,13 @@ bool looksLikeElf(llvm::StringRef Bytes);
 /// buffer has an identifier).
 llvm::Expected<ElfInfo> readElfInfo(llvm::MemoryBufferRef Buffer);
 
+/// What a file of ELF type \p Type is: ET_EXEC is an executable; an ET_DYN
+/// is a PIE when it carries DF_1_PIE, or an interpreter and no soname (older
+/// linkers set no flag; libc.so.6 has an interpreter but also a soname), and
+/// a shared object otherwise.
+ElfKind elfKindOf(unsigned Type, bool HasPieFlag, bool HasInterp,
+                  bool HasSoname);
+
 /// Short name of an e_machine value for messages ("x86_64", "aarch64").
 llvm::StringRef machineName(uint16_t Machine);
 

@@ -3,7 +3,8 @@
 // Only the ELF headers matter: an ET_EXEC file, or an ET_DYN file with the
 // DF_1_PIE flag or with a PT_INTERP segment and no DT_SONAME (a PIE), is an
 // executable; any other ET_DYN is a shared object (glibc's libc.so.6 has an
-// interpreter too, and a soname), as readElfInfo decides. A file whose
+// interpreter too, and a soname): the rule is elfKindOf's, shared with
+// readElfInfo, applied to headers read leniently. A file whose
 // headers cannot be read is data.
 //
 //===----------------------------------------------------------------------===//
@@ -33,6 +34,19 @@ StringRef fileKindName(FileKind Kind) {
   llvm_unreachable("unknown file kind");
 }
 
+static FileKind fileKindOf(ElfKind Kind) {
+  switch (Kind) {
+  case ElfKind::Executable:
+  case ElfKind::PieExecutable:
+    return FileKind::ElfExecutable;
+  case ElfKind::SharedObject:
+    return FileKind::SharedObject;
+  case ElfKind::Other:
+    return FileKind::Other;
+  }
+  llvm_unreachable("unknown ELF kind");
+}
+
 template <class ELFT> static FileKind classifyElf(StringRef Bytes) {
   Expected<object::ELFFile<ELFT>> File = object::ELFFile<ELFT>::create(Bytes);
   if (!File) {
@@ -40,10 +54,8 @@ template <class ELFT> static FileKind classifyElf(StringRef Bytes) {
     return FileKind::Other;
   }
   unsigned Type = File->getHeader().e_type;
-  if (Type == ELF::ET_EXEC)
-    return FileKind::ElfExecutable;
   if (Type != ELF::ET_DYN)
-    return FileKind::Other;
+    return fileKindOf(elfKindOf(Type, false, false, false));
   auto Headers = File->program_headers();
   if (!Headers) {
     // A damaged PIE still behaves as a shared object for bundling purposes.
@@ -55,13 +67,13 @@ template <class ELFT> static FileKind classifyElf(StringRef Bytes) {
   });
   // llvm::object reads PT_DYNAMIC wherever it points (fuzzing found it
   // reading far outside the file): a segment outside is damage like any
-  // other unreadable dynamic section.
+  // other unreadable dynamic section, and the interpreter alone decides.
   uint64_t Size = Bytes.size();
   bool DynamicInFile = all_of(*Headers, [Size](const typename ELFT::Phdr &P) {
     return P.p_type != ELF::PT_DYNAMIC ||
            (P.p_offset <= Size && P.p_filesz <= Size - P.p_offset);
   });
-  auto Damaged = HasInterp ? FileKind::ElfExecutable : FileKind::SharedObject;
+  FileKind Damaged = fileKindOf(elfKindOf(Type, false, HasInterp, false));
   if (!DynamicInFile)
     return Damaged;
   auto Dynamic = File->dynamicEntries();
@@ -69,16 +81,15 @@ template <class ELFT> static FileKind classifyElf(StringRef Bytes) {
     consumeError(Dynamic.takeError());
     return Damaged;
   }
-  bool HasSoname = false;
+  // A static PIE (Rust's musl targets, -static-pie) has no interpreter; the
+  // linker marks it with DF_1_PIE.
+  bool HasPieFlag = false, HasSoname = false;
   for (const auto &Dyn : *Dynamic) {
-    // A static PIE (Rust's musl targets, -static-pie) has no interpreter;
-    // the linker marks it with DF_1_PIE.
-    if (Dyn.d_tag == ELF::DT_FLAGS_1 && (Dyn.getVal() & ELF::DF_1_PIE))
-      return FileKind::ElfExecutable;
+    HasPieFlag |=
+        Dyn.d_tag == ELF::DT_FLAGS_1 && (Dyn.getVal() & ELF::DF_1_PIE);
     HasSoname |= Dyn.d_tag == ELF::DT_SONAME;
   }
-  return HasInterp && !HasSoname ? FileKind::ElfExecutable
-                                 : FileKind::SharedObject;
+  return fileKindOf(elfKindOf(Type, HasPieFlag, HasInterp, HasSoname));
 }
 
 FileKind classifyContents(StringRef Bytes) {

@@ -329,3 +329,14 @@ TEST_F(ElfFileTest, DamagedSegmentsAreStillMalformed) {
 }
 
 } // namespace
+
+TEST(ElfKindOfTest, OneRuleForExecutablesAndLibraries) {
+  EXPECT_EQ(elfKindOf(ELF::ET_EXEC, false, false, false), ElfKind::Executable);
+  EXPECT_EQ(elfKindOf(ELF::ET_DYN, true, false, true), ElfKind::PieExecutable);
+  EXPECT_EQ(elfKindOf(ELF::ET_DYN, false, true, false), ElfKind::PieExecutable);
+  // Negative twins: libc.so.6 has an interpreter and a soname; a plain
+  // library has neither; object files are neither programs nor libraries.
+  EXPECT_EQ(elfKindOf(ELF::ET_DYN, false, true, true), ElfKind::SharedObject);
+  EXPECT_EQ(elfKindOf(ELF::ET_DYN, false, false, false), ElfKind::SharedObject);
+  EXPECT_EQ(elfKindOf(ELF::ET_REL, false, true, false), ElfKind::Other);
+}
