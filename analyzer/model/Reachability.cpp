@@ -23,19 +23,16 @@ Reachability Reachability::compute(const ProgramModel &Model) {
   for (const Handler &H : Model.handlers()) {
     HandlerReach HR;
     std::deque<NodeId> Queue{H.Entry};
-    HR.Parent.reserve(16);
-    llvm::DenseMap<NodeId, bool> Seen;
-    Seen[H.Entry] = true;
     while (!Queue.empty()) {
       NodeId N = Queue.front();
       Queue.pop_front();
       HR.Order.push_back(N);
-      for (const Edge &E : Model.node(N).Out) {
-        if (!runsPerInvocation(*E.Site) || !Seen.try_emplace(E.Callee).second)
-          continue;
-        HR.Parent[E.Callee] = {N, E.Site};
-        Queue.push_back(E.Callee);
-      }
+      // Parent doubles as the seen set: every reached node but the entry
+      // has one.
+      for (const Edge &E : Model.node(N).Out)
+        if (runsPerInvocation(*E.Site) && E.Callee != H.Entry &&
+            HR.Parent.try_emplace(E.Callee, PathStep{N, E.Site}).second)
+          Queue.push_back(E.Callee);
     }
     R.Reach.push_back(std::move(HR));
   }

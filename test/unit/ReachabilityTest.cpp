@@ -56,6 +56,19 @@ TEST(ReachabilityTest, KeepsTheShortestPath) {
   EXPECT_TRUE(R.pathTo(0, node(M, "h")).empty());
 }
 
+TEST(ReachabilityTest, RecursionBackIntoTheHandlerReachesEachOnce) {
+  auto M = build({fn("h", loc(File, 1), {call("g", loc(File, 2))}),
+                  fn("g", loc(File, 10),
+                     {call("h", loc(File, 11)), call("g", loc(File, 12))})});
+  Reachability R = Reachability::compute(M);
+  EXPECT_EQ(reached(M, R), (std::vector<std::string>{"h", "g"}));
+  EXPECT_FALSE(R.perHandler()[0].Parent.contains(node(M, "h")));
+  EXPECT_TRUE(R.pathTo(0, node(M, "h")).empty());
+  auto Path = R.pathTo(0, node(M, "g"));
+  ASSERT_EQ(Path.size(), 1u);
+  EXPECT_EQ(Path[0].Site->Loc.Line, 2u);
+}
+
 TEST(ReachabilityTest, OnceGuardsEndReachability) {
   for (OnceKind Once : {OnceKind::StaticLocalInit, OnceKind::CallOnce,
                         OnceKind::LazyInitGuard}) {
