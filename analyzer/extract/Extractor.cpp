@@ -150,6 +150,18 @@ bool runInvocation(std::vector<std::string> CommandLine,
   return Survived;
 }
 
+/// Replaces what a crashed TU produced, which cannot be trusted, with an
+/// empty summary that has an error.
+void discardCrashedTU(const std::string &File, TUSummary &Out,
+                      std::string &Diags) {
+  Out = TUSummary();
+  Out.MainFile = File;
+  Out.HadErrors = true;
+  Out.ErrorCount = 1;
+  Diags += File + ": error: brisk-check crashed while analysing this file; "
+                  "it is left out of the analysis\n";
+}
+
 /// Extracts one TU, or takes its summary from the cache; returns whether it
 /// came from the cache.
 bool extractOne(const clang::tooling::CompileCommand &Cmd,
@@ -167,13 +179,7 @@ bool extractOne(const clang::tooling::CompileCommand &Cmd,
   std::vector<FileRead> Deps;
   if (!runInvocation(adjustCommandLine(Cmd.CommandLine, File), std::move(FS),
                      Catalog, Out, Diags, &Deps)) {
-    // Nothing the crashed TU produced can be trusted.
-    Out = TUSummary();
-    Out.MainFile = File;
-    Out.HadErrors = true;
-    Out.ErrorCount = 1;
-    Diags += File + ": error: brisk-check crashed while analysing this file; "
-                    "it is left out of the analysis\n";
+    discardCrashedTU(File, Out, Diags);
     return false;
   }
   if (Cache && !Out.HadErrors)
@@ -221,10 +227,8 @@ TUSummary extractSummaryFromCode(llvm::StringRef Code, llvm::StringRef FileName,
   Out.MainFile = FileName.str();
   std::string Diags;
   if (!runInvocation(adjustCommandLine(CommandLine, FileName), Overlay,
-                     Options.Catalog, Out, Diags)) {
-    Out.HadErrors = true;
-    Out.ErrorCount = std::max(Out.ErrorCount, 1u);
-  }
+                     Options.Catalog, Out, Diags))
+    discardCrashedTU(FileName.str(), Out, Diags);
   if (Options.DiagOut)
     *Options.DiagOut << Diags;
   return Out;
