@@ -162,16 +162,18 @@ void discardCrashedTU(const std::string &File, TUSummary &Out,
                   "it is left out of the analysis\n";
 }
 
-/// Extracts one TU, or takes its summary from the cache; returns whether it
-/// came from the cache.
-bool extractOne(const clang::tooling::CompileCommand &Cmd,
-                const std::string &File, const InitCatalog *Catalog,
-                const SummaryCache *Cache, TUSummary &Out, std::string &Diags) {
+enum class TUOutcome : char { Extracted, Cached, Crashed };
+
+/// Extracts one TU, or takes its summary from the cache.
+TUOutcome extractOne(const clang::tooling::CompileCommand &Cmd,
+                     const std::string &File, const InitCatalog *Catalog,
+                     const SummaryCache *Cache, TUSummary &Out,
+                     std::string &Diags) {
   if (Cache)
     if (std::optional<TUSummary> Hit =
             Cache->lookup(Cmd.Directory, Cmd.CommandLine, File)) {
       Out = std::move(*Hit);
-      return true;
+      return TUOutcome::Cached;
     }
   Out.MainFile = File;
   auto FS = llvm::vfs::createPhysicalFileSystem();
@@ -180,11 +182,11 @@ bool extractOne(const clang::tooling::CompileCommand &Cmd,
   if (!runInvocation(adjustCommandLine(Cmd.CommandLine, File), std::move(FS),
                      Catalog, Out, Diags, &Deps)) {
     discardCrashedTU(File, Out, Diags);
-    return false;
+    return TUOutcome::Crashed;
   }
   if (Cache && !Out.HadErrors)
     Cache->store(Cmd.Directory, Cmd.CommandLine, File, Out, Deps);
-  return false;
+  return TUOutcome::Extracted;
 }
 
 } // namespace
@@ -253,7 +255,7 @@ extractSummaries(const clang::tooling::CompilationDatabase &DB,
   ExtractResult Result;
   Result.Summaries.resize(Files.size());
   std::vector<std::string> Diags(Files.size());
-  std::vector<char> FromCache(Files.size(), 0);
+  std::vector<TUOutcome> Outcomes(Files.size());
   std::optional<SummaryCache> Cache;
   if (!Options.CacheDir.empty())
     Cache.emplace(Options.CacheDir, Options.Catalog);
@@ -261,14 +263,15 @@ extractSummaries(const clang::tooling::CompilationDatabase &DB,
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Options.Jobs));
     for (size_t I = 0; I < Files.size(); ++I)
       Pool.async([&, I] {
-        FromCache[I] = extractOne(Commands[I], Files[I], Options.Catalog,
-                                  Cache ? &*Cache : nullptr,
-                                  Result.Summaries[I], Diags[I]);
+        Outcomes[I] = extractOne(Commands[I], Files[I], Options.Catalog,
+                                 Cache ? &*Cache : nullptr, Result.Summaries[I],
+                                 Diags[I]);
       });
     Pool.wait();
   }
   for (size_t I = 0; I < Files.size(); ++I) {
-    Result.CacheHits += FromCache[I];
+    Result.CacheHits += Outcomes[I] == TUOutcome::Cached;
+    Result.Crashes += Outcomes[I] == TUOutcome::Crashed;
     if (Options.DiagOut)
       *Options.DiagOut << Diags[I];
     if (Result.Summaries[I].HadErrors)

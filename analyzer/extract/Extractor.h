@@ -39,6 +39,10 @@ struct ExtractResult {
   std::vector<TUSummary> Summaries;
   unsigned ParseErrors = 0; // TUs that had compile errors
   unsigned CacheHits = 0;
+  /// TUs whose analysis crashed. Their compiler state was abandoned midway
+  /// (timers still registered with LLVM), so the process must not run
+  /// LLVM's shutdown.
+  unsigned Crashes = 0;
 };
 
 /// Extracts a summary for each of Files (absolute paths present in DB).

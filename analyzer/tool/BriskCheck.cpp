@@ -26,6 +26,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -247,9 +248,19 @@ int main(int Argc, char **Argv) {
   Stats.ParseErrors = Extracted->ParseErrors;
   Stats.CacheHits = Extracted->CacheHits;
 
+  // After a crashed TU, LLVM's shutdown would trip over the compiler state
+  // it abandoned: leave without it, once everything is written.
+  auto Exit = [Crashed = Extracted->Crashes > 0](int Code) {
+    if (Crashed) {
+      outs().flush();
+      errs().flush();
+      sys::Process::Exit(Code, /*NoCleanup=*/true);
+    }
+    return Code;
+  };
   auto Model = ProgramModel::build(std::move(Extracted->Summaries), Handlers);
   if (!Model)
-    return fail(toString(Model.takeError()));
+    return Exit(fail(toString(Model.takeError())));
   Stats.Handlers = Model->handlers().size();
   Reachability Reach = Reachability::compute(*Model);
 
@@ -284,11 +295,12 @@ int main(int Argc, char **Argv) {
     cantFail(Emit(outs()));
     outs().flush();
   } else if (auto E = writeToOutput(OutputPath, Emit)) {
-    return fail("cannot write '" + OutputPath + "': " + toString(std::move(E)));
+    return Exit(
+        fail("cannot write '" + OutputPath + "': " + toString(std::move(E))));
   }
 
   bool Failed =
       std::any_of(Findings.begin(), Findings.end(),
                   [&](const Finding &F) { return F.Level >= *FailLevel; });
-  return Failed ? 1 : 0;
+  return Exit(Failed ? 1 : 0);
 }

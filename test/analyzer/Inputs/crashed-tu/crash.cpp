@@ -1,0 +1,3 @@
+// Makes clang crash while parsing, as a compiler bug would.
+#pragma clang __debug crash
+int unreached();
