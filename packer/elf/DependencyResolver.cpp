@@ -125,6 +125,30 @@ static StringRef multiarchTriple(uint16_t Machine) {
   }
 }
 
+std::vector<std::string> systemLibraryDirs(const ResolveOptions &Options,
+                                           uint16_t Machine, bool Is64Bit) {
+  std::vector<std::string> Dirs;
+  if (Options.UseLdSoConf)
+    Dirs = readLdSoConf(Options.SysRoot);
+  if (Options.UseDefaultDirs) {
+    StringRef Triple = multiarchTriple(Machine);
+    std::vector<std::string> Defaults;
+    if (!Triple.empty()) {
+      Defaults.push_back(("/lib/" + Triple).str());
+      Defaults.push_back(("/usr/lib/" + Triple).str());
+    }
+    if (Is64Bit) {
+      Defaults.push_back("/lib64");
+      Defaults.push_back("/usr/lib64");
+    }
+    Defaults.push_back("/lib");
+    Defaults.push_back("/usr/lib");
+    for (const std::string &Dir : Defaults)
+      Dirs.push_back(Options.SysRoot + Dir);
+  }
+  return Dirs;
+}
+
 /// Lambda runs little-endian 64-bit x86_64 or arm64 code; a program for
 /// anything else, or for the other architecture, can never start there.
 static Error checkArchitecture(StringRef Path, const ElfInfo &Info,
@@ -356,24 +380,7 @@ Expected<DependencyClosure> Resolver::run(StringRef Executable,
   Is64Bit = MainInfo.Is64Bit;
   IsLittleEndian = MainInfo.IsLittleEndian;
 
-  if (Options.UseLdSoConf)
-    SystemDirs = readLdSoConf(Options.SysRoot);
-  if (Options.UseDefaultDirs) {
-    StringRef Triple = multiarchTriple(Machine);
-    std::vector<std::string> Defaults;
-    if (!Triple.empty()) {
-      Defaults.push_back(("/lib/" + Triple).str());
-      Defaults.push_back(("/usr/lib/" + Triple).str());
-    }
-    if (Is64Bit) {
-      Defaults.push_back("/lib64");
-      Defaults.push_back("/usr/lib64");
-    }
-    Defaults.push_back("/lib");
-    Defaults.push_back("/usr/lib");
-    for (const std::string &Dir : Defaults)
-      SystemDirs.push_back(Options.SysRoot + Dir);
-  }
+  SystemDirs = systemLibraryDirs(Options, Machine, Is64Bit);
 
   // The kernel maps the executable's interpreter before anything else, and
   // the loader answers a DT_NEEDED of its soname with it.

@@ -77,6 +77,13 @@ resolveDependencies(llvm::StringRef Executable, const ElfInfo &ExecutableInfo,
 /// with SysRoot. Missing file: empty list.
 std::vector<std::string> readLdSoConf(llvm::StringRef SysRoot);
 
+/// The folders the loader searches after every path an object names:
+/// SysRoot/etc/ld.so.conf's (with Options.UseLdSoConf), then the defaults for
+/// Machine, /lib/<multiarch>, /usr/lib/<multiarch>, /lib64 and /usr/lib64 for
+/// 64-bit code, /lib, /usr/lib (with Options.UseDefaultDirs).
+std::vector<std::string> systemLibraryDirs(const ResolveOptions &Options,
+                                           uint16_t Machine, bool Is64Bit);
+
 /// Expands $ORIGIN / ${ORIGIN} in a DT_RPATH/DT_RUNPATH entry; Origin is the
 /// needing object's directory. $LIB and $PLATFORM depend on the target
 /// machine's loader and are left as they are (such a directory is then not
