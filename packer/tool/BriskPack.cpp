@@ -8,6 +8,7 @@
 #include "plan/PackConfig.h"
 #include "plan/PackOptions.h"
 #include "plan/PackRun.h"
+#include "tool/VerifyCommands.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/CommandLine.h"
@@ -149,6 +150,8 @@ static Error applyCommandLine(PackOptions &Options) {
 }
 
 int main(int Argc, char **Argv) {
+  if (isVerifyCommand(Argc, Argv))
+    return runVerifyCommand(Argc, Argv, rulesDir(Argv[0]));
   InitLLVM X(Argc, Argv);
   cl::HideUnrelatedOptions(BriskPackCategory);
   cl::SetVersionPrinter(

@@ -1,0 +1,104 @@
+//===- WarmLeakCheck.cpp - Growth across warm invocations -----------------===//
+
+#include "verify/WarmLeakCheck.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace llvm;
+
+namespace brisk {
+
+StringRef resourceName(Resource R) {
+  switch (R) {
+  case Resource::Memory:
+    return "memory";
+  case Resource::Descriptors:
+    return "descriptors";
+  case Resource::Threads:
+    return "threads";
+  case Resource::Tmp:
+    return "/tmp";
+  }
+  return "";
+}
+
+bool isByteCount(Resource R) {
+  return R == Resource::Memory || R == Resource::Tmp;
+}
+
+bool WarmLeakResult::leaks() const {
+  return any_of(Trends, [](const ResourceTrend &T) { return T.Flagged; });
+}
+
+double theilSenSlope(ArrayRef<double> Values) {
+  std::vector<double> Slopes;
+  for (size_t I = 0; I < Values.size(); ++I)
+    for (size_t J = I + 1; J < Values.size(); ++J)
+      Slopes.push_back((Values[J] - Values[I]) / double(J - I));
+  if (Slopes.empty())
+    return 0;
+  size_t Mid = Slopes.size() / 2;
+  std::nth_element(Slopes.begin(), Slopes.begin() + Mid, Slopes.end());
+  double Upper = Slopes[Mid];
+  if (Slopes.size() % 2)
+    return Upper;
+  double Lower = *std::max_element(Slopes.begin(), Slopes.begin() + Mid);
+  return (Lower + Upper) / 2;
+}
+
+ResourceTrend assessTrend(Resource What, ArrayRef<double> Values,
+                          double Limit) {
+  ResourceTrend T;
+  T.What = What;
+  T.Limit = Limit;
+  if (Values.empty())
+    return T;
+  T.Last = Values.back();
+  T.Slope = theilSenSlope(Values);
+  uint64_t Sampled = Values.size();
+  if (T.Last >= Limit) {
+    T.Flagged = true;
+    T.ExhaustedAt = Sampled;
+  } else if (T.Slope > 0) {
+    double More = std::ceil((Limit - T.Last) / T.Slope);
+    if (More <= double(WarmLifetimeInvocations - Sampled)) {
+      T.Flagged = true;
+      T.ExhaustedAt = Sampled + uint64_t(More);
+    }
+  }
+  return T;
+}
+
+WarmLeakResult checkWarmLeaks(ArrayRef<ResourceSample> Samples,
+                              ArrayRef<std::string> Answers,
+                              const WarmLeakLimits &Limits) {
+  WarmLeakResult Result;
+  for (size_t I = 1; I < Answers.size(); ++I)
+    if (Answers[I] != Answers[0]) {
+      Result.DifferentAnswer = I;
+      break;
+    }
+  if (Samples.size() < MinimumSamplesForTrend)
+    return Result;
+  auto Series = [&](uint64_t ResourceSample::*Field) {
+    std::vector<double> Values;
+    for (const ResourceSample &S : Samples)
+      Values.push_back(double(S.*Field));
+    return Values;
+  };
+  Result.Trends = {
+      assessTrend(Resource::Memory, Series(&ResourceSample::ResidentBytes),
+                  Limits.MemoryBytes),
+      assessTrend(Resource::Descriptors, Series(&ResourceSample::Descriptors),
+                  Limits.Descriptors),
+      assessTrend(Resource::Threads, Series(&ResourceSample::Threads),
+                  Limits.Threads),
+      assessTrend(Resource::Tmp, Series(&ResourceSample::TmpBytes),
+                  Limits.TmpBytes)};
+  return Result;
+}
+
+} // namespace brisk
