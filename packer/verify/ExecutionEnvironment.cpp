@@ -38,6 +38,48 @@ static Error makeFolder(const std::string &Path) {
   return Error::success();
 }
 
+/// Copies the regular files of \p From into a new folder \p To.
+static Error copyFolder(const std::string &From, const std::string &To) {
+  if (Error E = makeFolder(To))
+    return E;
+  std::error_code EC;
+  for (sys::fs::directory_iterator It(From, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    if (!sys::fs::is_regular_file(It->path()))
+      continue;
+    std::string Copy = To + "/" + sys::path::filename(It->path()).str();
+    if (std::error_code CopyEC = sys::fs::copy_file(It->path(), Copy))
+      return createStringError(CopyEC, "cannot copy " + It->path() + ": " +
+                                           CopyEC.message());
+    chmod(Copy.c_str(), 0644);
+  }
+  if (EC)
+    return createStringError(EC, "cannot read " + From + ": " + EC.message());
+  return Error::success();
+}
+
+/// A fresh folder for the unpacked trees, in the first of $TMPDIR, /var/tmp
+/// and /tmp the sandbox's user can reach (lit and others make private
+/// temporary folders).
+static Expected<std::string> makeScratchFolder() {
+  SmallString<256> Preferred;
+  sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Preferred);
+  for (StringRef Parent :
+       {StringRef(Preferred), StringRef("/var/tmp"), StringRef("/tmp")}) {
+    if (!sandboxCanReach(Parent))
+      continue;
+    SmallString<256> Made;
+    if (std::error_code EC =
+            sys::fs::createUniqueDirectory(Parent + "/brisk-verify", Made))
+      return createStringError(EC, "cannot create a scratch folder in " +
+                                       Parent + ": " + EC.message());
+    return Made.str().str();
+  }
+  return createStringError("no temporary folder the sandbox's user can "
+                           "reach: $TMPDIR, /var/tmp and /tmp are all "
+                           "private");
+}
+
 static void warnIfChanged(const std::string &Zip, const std::string &Recorded,
                           raw_ostream &Warnings) {
   if (Recorded.empty())
@@ -91,12 +133,10 @@ ExecutionEnvironment::create(const ManifestFunction &Fn,
   if (!Limits)
     return Limits.takeError();
 
-  SmallString<256> Scratch;
-  if (std::error_code EC =
-          sys::fs::createUniqueDirectory("brisk-verify", Scratch))
-    return createStringError(EC,
-                             "cannot create a scratch folder: " + EC.message());
-  E->Scratch = Scratch.str().str();
+  Expected<std::string> Scratch = makeScratchFolder();
+  if (!Scratch)
+    return Scratch.takeError();
+  E->Scratch = *Scratch;
   std::string Task = E->Scratch + "/task", Opt = E->Scratch + "/opt";
   for (const std::string &Dir : {E->Scratch, Task, Opt})
     if (Error Err = makeFolder(Dir))
@@ -122,8 +162,14 @@ ExecutionEnvironment::create(const ManifestFunction &Fn,
   Spec.Mounts = Base->Mounts;
 
   if (Launch->isManaged()) {
+    // A copy in the scratch folder: the sandbox's user may not reach
+    // brisk's own installation.
+    std::string Client = E->Scratch + "/runtime";
+    if (Error Err = copyFolder(
+            runtimeClientFolder(Options.RulesDir, Launch->Language), Client))
+      return Err;
     Expected<RuntimeEmulation> Emulation =
-        emulateManagedRuntime(*Launch, *Profile, Options.RulesDir, *Base);
+        emulateManagedRuntime(*Launch, *Profile, Client, *Base);
     if (!Emulation)
       return createStringError(Fn.Name + ": " +
                                toString(Emulation.takeError()));

@@ -44,6 +44,9 @@ struct FunctionVerdict {
   std::vector<RuntimeAnswer> Answers; // one per answered invocation
   std::vector<ResourceSample> Samples;
   WarmLeakResult Leaks;
+  /// Non-zero when the first invocations showed growth and verify went on
+  /// to tell a warm-up from a leak: how many invocations that was.
+  unsigned SuspectedAfter = 0;
   bool Watched = false, WatchOverflowed = false;
   std::vector<UnopenedFile> Unopened;
 };

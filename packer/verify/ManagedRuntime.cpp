@@ -2,6 +2,7 @@
 
 #include "verify/ManagedRuntime.h"
 #include "elf/DependencyResolver.h"
+#include "verify/SandboxProcess.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -18,9 +19,10 @@ static constexpr const char *LangBin = "/var/lang/bin";
 static constexpr const char *LangLib = "/var/lang/lib";
 static constexpr const char *RuntimeDir = "/var/runtime";
 
-/// The first of \p Names on PATH that is an ELF executable, symlinks
-/// followed: wrapper scripts (pyenv's shims, nvm's) are passed over, since
-/// only a real interpreter can run without the host around it.
+/// The first of \p Names on PATH that is an ELF executable the sandbox can
+/// reach, symlinks followed: wrapper scripts (pyenv's shims, nvm's) are
+/// passed over, since only a real interpreter can run without the host
+/// around it.
 static std::string findInterpreter(ArrayRef<std::string> Names) {
   std::optional<std::string> Path = sys::Process::GetEnv("PATH");
   SmallVector<StringRef, 16> Dirs;
@@ -68,9 +70,15 @@ void addClosure(StringRef Object, const RuntimeProfile &Profile,
 }
 } // namespace
 
+std::string runtimeClientFolder(StringRef RulesDir, StringRef Language) {
+  SmallString<256> Folder(RulesDir);
+  sys::path::append(Folder, "runtime-interface", Language);
+  return Folder.str().str();
+}
+
 Expected<RuntimeEmulation> emulateManagedRuntime(const RuntimeLaunch &Launch,
                                                  const RuntimeProfile &Profile,
-                                                 StringRef RulesDir,
+                                                 StringRef ClientDir,
                                                  const BaseImage &Base) {
   bool Python = Launch.Language == "python";
   std::vector<std::string> Names =
@@ -130,10 +138,7 @@ Expected<RuntimeEmulation> emulateManagedRuntime(const RuntimeLaunch &Launch,
     if (!Base.Sonames.count(Soname))
       E.Mounts.push_back({SandboxMount::ReadOnlyBind, Path,
                           Twine(LangLib).str() + "/" + Soname});
-  SmallString<256> Client(RulesDir);
-  sys::path::append(Client, "runtime-interface", Launch.Language);
-  E.Mounts.push_back(
-      {SandboxMount::ReadOnlyBind, Client.str().str(), RuntimeDir});
+  E.Mounts.push_back({SandboxMount::ReadOnlyBind, ClientDir.str(), RuntimeDir});
   E.Environment.push_back({"AWS_EXECUTION_ENV", Launch.ExecutionEnv});
   return E;
 }

@@ -34,12 +34,18 @@ struct RuntimeEmulation {
   std::string Interpreter;
 };
 
+/// The folder of brisk's runtime interface client for \p Language.
+std::string runtimeClientFolder(llvm::StringRef RulesDir,
+                                llvm::StringRef Language);
+
 /// The interpreter, libraries, client and command emulating \p Launch's
-/// runtime. Libraries \p Base already has are not added again. No ELF
-/// interpreter on PATH is an error saying which one was looked for.
+/// runtime; \p ClientDir (a copy of runtimeClientFolder) becomes
+/// /var/runtime. Libraries \p Base already has are not added again. No ELF
+/// interpreter on PATH that the sandbox can reach is an error saying which
+/// one was looked for.
 llvm::Expected<RuntimeEmulation>
 emulateManagedRuntime(const RuntimeLaunch &Launch,
-                      const RuntimeProfile &Profile, llvm::StringRef RulesDir,
+                      const RuntimeProfile &Profile, llvm::StringRef ClientDir,
                       const BaseImage &Base);
 
 } // namespace brisk

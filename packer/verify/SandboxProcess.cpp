@@ -3,6 +3,9 @@
 #include "verify/SandboxProcess.h"
 #include "verify/SystemError.h"
 
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 
 #include <cerrno>
@@ -14,6 +17,7 @@
 #include <sched.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -35,6 +39,26 @@ std::string describeExit(int WaitStatus) {
   const char *Abbrev = sigabbrev_np(Signal);
   return "signal " + std::to_string(Signal) +
          (Abbrev ? std::string(" (SIG") + Abbrev + ")" : std::string());
+}
+
+bool sandboxCanReach(StringRef Path) {
+  if (geteuid() != 0)
+    return true;
+  SmallString<256> Real;
+  if (sys::fs::real_path(Path, Real))
+    return false;
+  struct stat St;
+  if (stat(Real.c_str(), &St) != 0 ||
+      !(St.st_mode & (S_ISDIR(St.st_mode) ? S_IXOTH : S_IROTH)))
+    return false;
+  for (StringRef Dir = sys::path::parent_path(Real); !Dir.empty();
+       Dir = sys::path::parent_path(Dir)) {
+    if (stat(Dir.str().c_str(), &St) != 0 || !(St.st_mode & S_IXOTH))
+      return false;
+    if (Dir == "/")
+      break;
+  }
+  return true;
 }
 
 namespace {

@@ -32,6 +32,12 @@ namespace brisk {
 /// by signal N as exit status 128+N.
 std::string describeExit(int WaitStatus);
 
+/// Whether bwrap, run as the sandbox's user, can reach \p Path to bind it:
+/// as root that user is Lambda's unprivileged one, so every folder on the way
+/// must be searchable by others and the file itself readable; otherwise it is
+/// the caller, who can.
+bool sandboxCanReach(llvm::StringRef Path);
+
 class SandboxProcess {
 public:
   /// Starts the sandbox. \p NetworkNamespace (-1: the caller's) is joined

@@ -59,7 +59,13 @@ static void printTrends(const FunctionVerdict &V, raw_ostream &OS) {
     return;
   }
   OS << "  warm-leak    " << (V.Leaks.leaks() ? "FLAGGED" : "no leak")
-     << " over " << V.Samples.size() << " invocations\n";
+     << " over " << V.Samples.size() << " invocations";
+  if (V.SuspectedAfter)
+    OS << formatv(" (grew over the first {0}{1}; fitted to the last {2})",
+                  V.SuspectedAfter,
+                  V.Leaks.leaks() ? "" : ", then stopped: a warm-up",
+                  V.Leaks.Samples - V.Leaks.FittedFrom);
+  OS << "\n";
   for (const ResourceTrend &T : V.Leaks.Trends) {
     OS << formatv("    {0,-12} {1}, {2} per invocation", resourceName(T.What),
                   amount(T, T.Last), slope(T));
@@ -155,6 +161,9 @@ std::string renderVerifyReport(ArrayRef<FunctionVerdict> Verdicts,
     ordered_json Leak;
     Leak["flagged"] = V.Leaks.leaks();
     Leak["horizon_invocations"] = WarmLifetimeInvocations;
+    Leak["suspected_after"] =
+        V.SuspectedAfter ? ordered_json(V.SuspectedAfter) : ordered_json();
+    Leak["fitted_from_invocation"] = V.Leaks.FittedFrom + 1;
     ordered_json Resources = ordered_json::array();
     for (const ResourceTrend &T : V.Leaks.Trends)
       Resources.push_back(

@@ -49,8 +49,8 @@ double theilSenSlope(ArrayRef<double> Values) {
   return (Lower + Upper) / 2;
 }
 
-ResourceTrend assessTrend(Resource What, ArrayRef<double> Values,
-                          double Limit) {
+ResourceTrend assessTrend(Resource What, ArrayRef<double> Values, double Limit,
+                          uint64_t LastInvocation) {
   ResourceTrend T;
   T.What = What;
   T.Limit = Limit;
@@ -58,15 +58,14 @@ ResourceTrend assessTrend(Resource What, ArrayRef<double> Values,
     return T;
   T.Last = Values.back();
   T.Slope = theilSenSlope(Values);
-  uint64_t Sampled = Values.size();
   if (T.Last >= Limit) {
     T.Flagged = true;
-    T.ExhaustedAt = Sampled;
-  } else if (T.Slope > 0) {
+    T.ExhaustedAt = LastInvocation;
+  } else if (T.Slope > 0 && LastInvocation < WarmLifetimeInvocations) {
     double More = std::ceil((Limit - T.Last) / T.Slope);
-    if (More <= double(WarmLifetimeInvocations - Sampled)) {
+    if (More <= double(WarmLifetimeInvocations - LastInvocation)) {
       T.Flagged = true;
-      T.ExhaustedAt = Sampled + uint64_t(More);
+      T.ExhaustedAt = LastInvocation + uint64_t(More);
     }
   }
   return T;
@@ -74,30 +73,34 @@ ResourceTrend assessTrend(Resource What, ArrayRef<double> Values,
 
 WarmLeakResult checkWarmLeaks(ArrayRef<ResourceSample> Samples,
                               ArrayRef<std::string> Answers,
-                              const WarmLeakLimits &Limits) {
+                              const WarmLeakLimits &Limits, size_t FitFrom) {
   WarmLeakResult Result;
   for (size_t I = 1; I < Answers.size(); ++I)
     if (Answers[I] != Answers[0]) {
       Result.DifferentAnswer = I;
       break;
     }
-  if (Samples.size() < MinimumSamplesForTrend)
+  Result.FittedFrom = std::min(FitFrom, Samples.size());
+  Result.Samples = Samples.size();
+  ArrayRef<ResourceSample> Fitted = Samples.drop_front(Result.FittedFrom);
+  if (Fitted.size() < MinimumSamplesForTrend)
     return Result;
   auto Series = [&](uint64_t ResourceSample::*Field) {
     std::vector<double> Values;
-    for (const ResourceSample &S : Samples)
+    for (const ResourceSample &S : Fitted)
       Values.push_back(double(S.*Field));
     return Values;
   };
+  uint64_t Last = Samples.size();
   Result.Trends = {
       assessTrend(Resource::Memory, Series(&ResourceSample::ResidentBytes),
-                  Limits.MemoryBytes),
+                  Limits.MemoryBytes, Last),
       assessTrend(Resource::Descriptors, Series(&ResourceSample::Descriptors),
-                  Limits.Descriptors),
+                  Limits.Descriptors, Last),
       assessTrend(Resource::Threads, Series(&ResourceSample::Threads),
-                  Limits.Threads),
+                  Limits.Threads, Last),
       assessTrend(Resource::Tmp, Series(&ResourceSample::TmpBytes),
-                  Limits.TmpBytes)};
+                  Limits.TmpBytes, Last)};
   return Result;
 }
 

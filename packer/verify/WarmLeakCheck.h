@@ -16,6 +16,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,6 +30,14 @@ constexpr uint64_t WarmLifetimeInvocations = 10000;
 
 /// The fewest samples a slope is fitted to.
 constexpr size_t MinimumSamplesForTrend = 3;
+
+/// When N invocations show growth, the environment gets more, up to N times
+/// this factor and at least MinimumConfirmation in all (within
+/// ConfirmationBudget), and the trend of the later half decides: a warm-up
+/// (JIT tiers, a garbage-collected heap settling) stops, a leak does not.
+constexpr unsigned ConfirmationFactor = 5;
+constexpr unsigned MinimumConfirmation = 200;
+constexpr std::chrono::seconds ConfirmationBudget{30};
 
 enum class Resource { Memory, Descriptors, Threads, Tmp };
 
@@ -58,6 +67,8 @@ struct WarmLeakLimits {
 
 struct WarmLeakResult {
   std::vector<ResourceTrend> Trends; // empty: too few samples
+  /// The samples the trends were fitted to: [FittedFrom, Samples).
+  size_t FittedFrom = 0, Samples = 0;
   /// 0-based index of the first answer that differs from the first one.
   std::optional<size_t> DifferentAnswer;
 
@@ -67,15 +78,17 @@ struct WarmLeakResult {
 /// Median pairwise slope of Values against 1..N.
 double theilSenSlope(llvm::ArrayRef<double> Values);
 
-/// The trend of one resource over its samples.
+/// The trend of one resource over its samples, the last of which was taken
+/// after invocation \p LastInvocation.
 ResourceTrend assessTrend(Resource What, llvm::ArrayRef<double> Values,
-                          double Limit);
+                          double Limit, uint64_t LastInvocation);
 
-/// Every resource's trend over \p Samples (one per invocation) and the
-/// comparison of \p Answers (one per invocation of the same event).
+/// Every resource's trend over \p Samples (one per invocation) from index
+/// \p FitFrom on, and the comparison of all \p Answers (one per invocation
+/// of the same event).
 WarmLeakResult checkWarmLeaks(llvm::ArrayRef<ResourceSample> Samples,
                               llvm::ArrayRef<std::string> Answers,
-                              const WarmLeakLimits &Limits);
+                              const WarmLeakLimits &Limits, size_t FitFrom = 0);
 
 } // namespace brisk
 
