@@ -29,3 +29,8 @@ config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "cl
 config.substitutions.append(("%clang", os.path.join(config.llvm_tools_dir, "clang")))
 config.substitutions.append(("%rules", os.path.join(config.brisk_source_dir, "rules")))
 config.substitutions.append(("%events", os.path.join(config.test_source_root, "events")))
+# The greeting example, built when BRISK_BUILD_EXAMPLES is on.
+greeting = os.path.join(config.brisk_build_dir, "examples", "greeting", "greeting")
+if os.path.exists(greeting):
+    config.available_features.add("greeting")
+config.substitutions.append(("%greeting", greeting))

@@ -1,0 +1,1 @@
+# Never imported: verify lists it as a pruning candidate.
