@@ -96,29 +96,27 @@ int runVerifyCommand(int Argc, char **Argv, const std::string &RulesDir) {
           Argc, Argv, "brisk-pack: run packed Lambda functions locally\n",
           &errs()))
     return VerifyBadInput;
-  if (Verify) {
-    VerifyRequest R;
+  auto Shared = [&](RunRequest &R) {
     R.OutDir = OutDir;
     R.RulesDir = RulesDir;
-    R.Function = OnlyFunction;
     R.EventSpec = EventSpec;
-    R.ExpectFile = ExpectFile;
-    R.ReportFile = ReportFile;
-    R.Invocations = Invocations;
     R.TimeoutSeconds = Timeout;
     R.MemoryMb = Memory;
     R.HostBase = HostBase;
+  };
+  if (Verify) {
+    VerifyRequest R;
+    Shared(R);
+    R.Function = OnlyFunction;
+    R.ExpectFile = ExpectFile;
+    R.ReportFile = ReportFile;
+    R.Invocations = Invocations;
     return runVerify(R, outs(), errs());
   }
   InvokeRequest R;
-  R.OutDir = OutDir;
-  R.RulesDir = RulesDir;
+  Shared(R);
   R.Function = FunctionName;
-  R.EventSpec = EventSpec;
   R.Count = Count;
-  R.TimeoutSeconds = Timeout;
-  R.MemoryMb = Memory;
-  R.HostBase = HostBase;
   return runInvoke(R, outs(), errs());
 }
 

@@ -17,7 +17,6 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 
-#include <cmath>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -93,24 +92,6 @@ static void warnIfChanged(const std::string &Zip, const std::string &Recorded,
     Warnings << "brisk-pack: warning: " << Zip
              << ": its SHA-256 is not the manifest's code_sha256 (changed "
                 "after packing?); verifying the zip as it is\n";
-}
-
-Expected<EnvironmentOptions> makeEnvironmentOptions(StringRef RulesDir,
-                                                    double TimeoutSeconds,
-                                                    unsigned MemoryMb,
-                                                    bool HostBase) {
-  if (!(TimeoutSeconds > 0 && TimeoutSeconds <= 900))
-    return createStringError("--timeout must be more than 0 and at most 900 "
-                             "seconds, as on Lambda");
-  if (MemoryMb < 128 || MemoryMb > 10240)
-    return createStringError("--memory must be 128 to 10240 MB, as on Lambda");
-  EnvironmentOptions Options;
-  Options.RulesDir = RulesDir.str();
-  Options.Timeout =
-      std::chrono::milliseconds(int64_t(std::llround(TimeoutSeconds * 1000)));
-  Options.MemoryMb = MemoryMb;
-  Options.HostBase = HostBase;
-  return Options;
 }
 
 Expected<std::unique_ptr<ExecutionEnvironment>>

@@ -44,12 +44,6 @@ struct EnvironmentOptions {
   llvm::raw_ostream *ForwardLogs = nullptr;
 };
 
-/// Checks --timeout (seconds, Lambda's 0 to 900) and --memory (MB, Lambda's
-/// 128 to 10,240) and fills the options.
-llvm::Expected<EnvironmentOptions>
-makeEnvironmentOptions(llvm::StringRef RulesDir, double TimeoutSeconds,
-                       unsigned MemoryMb, bool HostBase);
-
 class ExecutionEnvironment {
 public:
   /// Unpacks and lays out \p Fn. Bad input (an unreadable or hostile zip, an

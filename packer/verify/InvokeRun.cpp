@@ -1,8 +1,6 @@
 //===- InvokeRun.cpp - brisk-pack invoke OUT_DIR NAME ---------------------===//
 
 #include "verify/InvokeRun.h"
-#include "verify/EventLibrary.h"
-#include "verify/ExecutionEnvironment.h"
 #include "verify/FunctionVerification.h"
 
 #include "llvm/Support/FormatVariadic.h"
@@ -13,34 +11,23 @@ namespace brisk {
 
 VerifyExit runInvoke(const InvokeRequest &Request, raw_ostream &Out,
                      raw_ostream &Err) {
-  auto BadInput = [&](Error E) {
-    Err << "brisk-pack: error: " << toString(std::move(E)) << "\n";
-    return VerifyBadInput;
-  };
+  auto BadInput = [&](Error E) { return reportBadInput(Err, std::move(E)); };
   if (Request.Count == 0)
     return BadInput(createStringError("-n must be at least 1"));
-  Expected<EnvironmentOptions> Options =
-      makeEnvironmentOptions(Request.RulesDir, Request.TimeoutSeconds,
-                             Request.MemoryMb, Request.HostBase);
-  if (!Options)
-    return BadInput(Options.takeError());
+  Expected<RunInputs> In = loadRunInputs(Request);
+  if (!In)
+    return BadInput(In.takeError());
   // The function's logs are written from the sandbox's monitor thread: give
   // them their own stream on stderr rather than share Err across threads.
   raw_fd_ostream Logs(2, /*shouldClose=*/false, /*unbuffered=*/true);
-  Options->ForwardLogs = &Logs;
-  Expected<std::vector<ManifestFunction>> Functions =
-      readManifest(Request.OutDir);
-  if (!Functions)
-    return BadInput(Functions.takeError());
+  In->Environment.ForwardLogs = &Logs;
   Expected<ManifestFunction> Fn =
-      selectFunction(*Functions, Request.Function, Request.OutDir);
+      selectFunction(In->Functions, Request.Function, Request.OutDir);
   if (!Fn)
     return BadInput(Fn.takeError());
-  Expected<Event> Payload = loadEvent(Request.RulesDir, Request.EventSpec);
-  if (!Payload)
-    return BadInput(Payload.takeError());
+  const Event &Payload = In->Payload;
   Expected<std::unique_ptr<ExecutionEnvironment>> Env =
-      ExecutionEnvironment::create(*Fn, *Options, Err);
+      ExecutionEnvironment::create(*Fn, In->Environment, Err);
   if (!Env)
     return BadInput(Env.takeError());
   ExecutionEnvironment &E = **Env;
@@ -65,10 +52,10 @@ VerifyExit runInvoke(const InvokeRequest &Request, raw_ostream &Out,
     return Failed(E.exitReason());
 
   for (unsigned I = 1; I <= Request.Count; ++I) {
-    RuntimeAnswer A = E.invoke(Payload->Payload, I);
+    RuntimeAnswer A = E.invoke(Payload.Payload, I);
     if (A.Event == RuntimeEvent::TimedOut)
       return Failed(formatv("Task timed out after {0:F2} seconds",
-                            Options->Timeout.count() / 1000.0));
+                            In->Environment.Timeout.count() / 1000.0));
     if (A.Event != RuntimeEvent::Response && A.Event != RuntimeEvent::Error)
       return Failed(E.exitReason());
     Out << A.Body << "\n";

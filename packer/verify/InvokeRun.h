@@ -10,7 +10,7 @@
 #ifndef BRISK_PACKER_VERIFY_INVOKERUN_H
 #define BRISK_PACKER_VERIFY_INVOKERUN_H
 
-#include "verify/VerifyRun.h"
+#include "verify/RunRequest.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -18,15 +18,9 @@
 
 namespace brisk {
 
-struct InvokeRequest {
-  std::string OutDir;
-  std::string RulesDir;
+struct InvokeRequest : RunRequest {
   std::string Function;
-  std::string EventSpec;
   unsigned Count = 1;
-  double TimeoutSeconds = 3;
-  unsigned MemoryMb = 128;
-  bool HostBase = false;
 };
 
 VerifyExit runInvoke(const InvokeRequest &Request, llvm::raw_ostream &Out,

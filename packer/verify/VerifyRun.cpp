@@ -12,11 +12,6 @@ using namespace llvm;
 
 namespace brisk {
 
-static VerifyExit badInput(raw_ostream &Err, Error E) {
-  Err << "brisk-pack: error: " << toString(std::move(E)) << "\n";
-  return VerifyBadInput;
-}
-
 /// Writes the report next to its place and renames it, so that FILE is
 /// never half-written.
 static Error writeReport(StringRef Path, StringRef Text) {
@@ -45,27 +40,21 @@ static Error writeReport(StringRef Path, StringRef Text) {
 VerifyExit runVerify(const VerifyRequest &Request, raw_ostream &Out,
                      raw_ostream &Err) {
   if (Request.Invocations == 0)
-    return badInput(Err, createStringError("--invocations must be at least 1"));
-  Expected<EnvironmentOptions> Environment =
-      makeEnvironmentOptions(Request.RulesDir, Request.TimeoutSeconds,
-                             Request.MemoryMb, Request.HostBase);
-  if (!Environment)
-    return badInput(Err, Environment.takeError());
-  Environment->WatchOpens = true;
-  Expected<std::vector<ManifestFunction>> Functions =
-      readManifest(Request.OutDir);
-  if (!Functions)
-    return badInput(Err, Functions.takeError());
+    return reportBadInput(
+        Err, createStringError("--invocations must be at least 1"));
+  Expected<RunInputs> In = loadRunInputs(Request);
+  if (!In)
+    return reportBadInput(Err, In.takeError());
+  In->Environment.WatchOpens = true;
+  std::vector<ManifestFunction> &Functions = In->Functions;
   if (!Request.Function.empty()) {
     Expected<ManifestFunction> One =
-        selectFunction(*Functions, Request.Function, Request.OutDir);
+        selectFunction(Functions, Request.Function, Request.OutDir);
     if (!One)
-      return badInput(Err, One.takeError());
-    *Functions = {*One};
+      return reportBadInput(Err, One.takeError());
+    Functions = {*One};
   }
-  Expected<Event> Payload = loadEvent(Request.RulesDir, Request.EventSpec);
-  if (!Payload)
-    return badInput(Err, Payload.takeError());
+  const Event &Payload = In->Payload;
 
   VerifySettings Settings;
   Settings.Invocations = Request.Invocations;
@@ -73,10 +62,10 @@ VerifyExit runVerify(const VerifyRequest &Request, raw_ostream &Out,
   if (!Request.ExpectFile.empty()) {
     auto Buffer = MemoryBuffer::getFile(Request.ExpectFile, /*IsText=*/true);
     if (!Buffer)
-      return badInput(Err,
-                      createStringError(Buffer.getError(),
-                                        Request.ExpectFile + ": cannot read: " +
-                                            Buffer.getError().message()));
+      return reportBadInput(
+          Err, createStringError(Buffer.getError(),
+                                 Request.ExpectFile + ": cannot read: " +
+                                     Buffer.getError().message()));
     Settings.Expected = (*Buffer)->getBuffer().str();
     Settings.ExpectFile = Request.ExpectFile;
   }
@@ -88,15 +77,15 @@ VerifyExit runVerify(const VerifyRequest &Request, raw_ostream &Out,
 
   Out << formatv("brisk-pack verify: {0} function{1}, event {2}, {3} "
                  "invocation{4} each\n",
-                 Functions->size(), Functions->size() == 1 ? "" : "s",
-                 Payload->Label, Request.Invocations,
+                 Functions.size(), Functions.size() == 1 ? "" : "s",
+                 Payload.Label, Request.Invocations,
                  Request.Invocations == 1 ? "" : "s");
   std::vector<FunctionVerdict> Verdicts;
-  for (const ManifestFunction &Fn : *Functions) {
+  for (const ManifestFunction &Fn : Functions) {
     Expected<FunctionVerdict> V =
-        verifyFunction(Fn, *Payload, *Environment, Settings, Err);
+        verifyFunction(Fn, Payload, In->Environment, Settings, Err);
     if (!V)
-      return badInput(Err, V.takeError());
+      return reportBadInput(Err, V.takeError());
     printVerdict(*V, Out);
     Verdicts.push_back(std::move(*V));
   }
@@ -107,8 +96,8 @@ VerifyExit runVerify(const VerifyRequest &Request, raw_ostream &Out,
   if (!Request.ReportFile.empty())
     if (Error E = writeReport(
             Request.ReportFile,
-            renderVerifyReport(Verdicts, *Payload, Request.Invocations)))
-      return badInput(Err, std::move(E));
+            renderVerifyReport(Verdicts, Payload, Request.Invocations)))
+      return reportBadInput(Err, std::move(E));
   return Passed == Verdicts.size() ? AllAnswered : FunctionFailed;
 }
 

@@ -110,25 +110,22 @@ Error TreeWriter::file(StringRef Rel, unsigned Mode, struct archive *A,
   if (Fd < 0)
     return systemError(Zip + ": cannot create " + Path);
   auto Close = make_scope_exit([&] { close(Fd); });
-  const void *Block;
-  size_t Size;
-  la_int64_t Offset;
+  char Buffer[64 * 1024];
   for (;;) {
-    int R = archive_read_data_block(A, &Block, &Size, &Offset);
-    if (R == ARCHIVE_EOF)
+    la_ssize_t N = archive_read_data(A, Buffer, sizeof(Buffer));
+    if (N == 0)
       break;
-    if (R != ARCHIVE_OK)
+    if (N < 0)
       return archiveError(A, Zip + ": cannot read entry '" + Rel + "'");
-    if (Size > Budget.BytesLeft)
+    if (uint64_t(N) > Budget.BytesLeft)
       return createStringError(Zip + ": unpacks to more than Lambda's " +
                                "unzipped limit for a function and its layers");
-    Budget.BytesLeft -= Size;
-    for (size_t Done = 0; Done < Size;) {
-      ssize_t N = pwrite(Fd, static_cast<const char *>(Block) + Done,
-                         Size - Done, Offset + Done);
-      if (N < 0)
+    Budget.BytesLeft -= N;
+    for (la_ssize_t Done = 0; Done < N;) {
+      ssize_t W = write(Fd, Buffer + Done, N - Done);
+      if (W < 0)
         return systemError(Zip + ": cannot write " + Path);
-      Done += N;
+      Done += W;
     }
   }
   // Not affected by the umask, as unzip on Lambda keeps the zip's bits.
