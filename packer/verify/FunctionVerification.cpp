@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/xxhash.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -100,8 +101,12 @@ Expected<FunctionVerdict> verifyFunction(const ManifestFunction &Fn,
       default:
         Fail(Which + E.exitReason());
       }
-      if (A.Event == RuntimeEvent::Response || A.Event == RuntimeEvent::Error)
+      if (A.Event == RuntimeEvent::Response || A.Event == RuntimeEvent::Error) {
+        V.AnswerDigests.push_back(xxh3_64bits(A.Body));
+        V.AnswerBytes.push_back(A.Body.size());
+        A.Body.resize(std::min(A.Body.size(), KeptAnswerBytes));
         V.Answers.push_back(std::move(A));
+      }
       if (!V.Passed)
         break;
       if (std::optional<ResourceSample> S = E.sampleWhenIdle())
@@ -109,10 +114,8 @@ Expected<FunctionVerdict> verifyFunction(const ManifestFunction &Fn,
     }
   };
   auto Check = [&](size_t FitFrom) {
-    std::vector<std::string> Bodies;
-    for (const RuntimeAnswer &A : V.Answers)
-      Bodies.push_back(A.Body);
-    V.Leaks = checkWarmLeaks(V.Samples, Bodies, Settings.Limits, FitFrom);
+    V.Leaks =
+        checkWarmLeaks(V.Samples, V.AnswerDigests, Settings.Limits, FitFrom);
   };
 
   Invoke(1, Settings.Invocations, Clock::time_point::max());

@@ -24,6 +24,9 @@
 
 namespace brisk {
 
+/// How much of each answer's body verify keeps for its output and report.
+constexpr size_t KeptAnswerBytes = 1024;
+
 struct VerifySettings {
   unsigned Invocations = 20;
   /// --expect: the response every invocation must give (compared as JSON
@@ -41,7 +44,11 @@ struct FunctionVerdict {
   std::string Reason; // why it failed
   std::string Log;    // the function's last output, when it failed
   std::optional<double> InitMs;
-  std::vector<RuntimeAnswer> Answers; // one per answered invocation
+  /// One per answered invocation, each body cut to KeptAnswerBytes: with
+  /// hundreds of invocations of a large response, memory stays bounded.
+  std::vector<RuntimeAnswer> Answers;
+  std::vector<uint64_t> AnswerDigests; // of the whole bodies
+  std::vector<size_t> AnswerBytes;     // their whole sizes
   std::vector<ResourceSample> Samples;
   WarmLeakResult Leaks;
   /// Non-zero when the first invocations showed growth and verify went on

@@ -31,8 +31,8 @@ static std::string findInterpreter(ArrayRef<std::string> Names) {
     for (StringRef Dir : Dirs) {
       SmallString<256> Candidate(Dir), Real;
       sys::path::append(Candidate, Name);
-      if (sys::fs::real_path(Candidate, Real) ||
-          !sys::fs::can_execute(Real) || !sandboxCanReach(Real))
+      if (sys::fs::real_path(Candidate, Real) || !sys::fs::can_execute(Real) ||
+          !sandboxCanReach(Real))
         continue;
       char Magic[4] = {};
       auto File = sys::fs::openNativeFileForRead(Real);

@@ -27,12 +27,12 @@ std::string formatBytes(double Bytes) {
   return formatv("{0:F1} {1}", Bytes, Units[U]).str();
 }
 
-std::string truncateForDisplay(StringRef Text, size_t Limit) {
+std::string truncateForDisplay(StringRef Text, size_t Bytes, size_t Limit) {
   std::string Line;
   for (char C : Text.take_front(Limit))
     Line += (C == '\n' || C == '\r') ? ' ' : C;
-  if (Text.size() > Limit)
-    Line += formatv("... ({0} bytes)", Text.size()).str();
+  if (Bytes > Limit)
+    Line += formatv("... ({0} bytes)", Bytes).str();
   return Line;
 }
 
@@ -100,7 +100,7 @@ void printVerdict(const FunctionVerdict &V, raw_ostream &OS) {
     const RuntimeAnswer &Last = V.Answers.back();
     OS << (Last.Event == RuntimeEvent::Error ? "  error        "
                                              : "  response     ")
-       << truncateForDisplay(Last.Body) << "\n";
+       << truncateForDisplay(Last.Body, V.AnswerBytes.back()) << "\n";
   }
   if (V.Passed || V.Leaks.leaks())
     printTrends(V, OS);
@@ -109,8 +109,9 @@ void printVerdict(const FunctionVerdict &V, raw_ostream &OS) {
     OS << formatv("  answers      differ between identical events: "
                   "invocation 1 got {0}, invocation {1} got {2}; state is "
                   "carried between invocations\n",
-                  truncateForDisplay(V.Answers[0].Body, 60), K + 1,
-                  truncateForDisplay(V.Answers[K].Body, 60));
+                  truncateForDisplay(V.Answers[0].Body, V.AnswerBytes[0], 60),
+                  K + 1,
+                  truncateForDisplay(V.Answers[K].Body, V.AnswerBytes[K], 60));
   }
   // Files a failed start never reached say nothing about what is unused.
   if (V.Passed && V.Watched) {
@@ -152,11 +153,14 @@ std::string renderVerifyReport(ArrayRef<FunctionVerdict> Verdicts,
     F["reason"] = V.Reason;
     F["init_ms"] = V.InitMs ? ordered_json(*V.InitMs) : ordered_json();
     ordered_json Answers = ordered_json::array();
-    for (const RuntimeAnswer &A : V.Answers)
+    for (size_t I = 0; I < V.Answers.size(); ++I) {
+      const RuntimeAnswer &A = V.Answers[I];
       Answers.push_back(
           {{"outcome", A.Event == RuntimeEvent::Error ? "error" : "response"},
            {"duration_ms", A.Milliseconds},
+           {"bytes", V.AnswerBytes[I]},
            {"body", A.Body}});
+    }
     F["answers"] = std::move(Answers);
     ordered_json Leak;
     Leak["flagged"] = V.Leaks.leaks();

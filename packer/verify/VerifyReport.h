@@ -21,8 +21,10 @@ namespace brisk {
 /// "0 B", "512 B", "64.0 KiB", "5.3 MiB".
 std::string formatBytes(double Bytes);
 
-/// At most \p Limit bytes of \p Text, on one line, saying how long it was.
-std::string truncateForDisplay(llvm::StringRef Text, size_t Limit = 200);
+/// At most \p Limit bytes of \p Text, on one line, saying how long it was
+/// (\p Bytes, when Text is already a prefix of something longer).
+std::string truncateForDisplay(llvm::StringRef Text, size_t Bytes,
+                               size_t Limit = 200);
 
 void printVerdict(const FunctionVerdict &V, llvm::raw_ostream &OS);
 

@@ -72,11 +72,11 @@ ResourceTrend assessTrend(Resource What, ArrayRef<double> Values, double Limit,
 }
 
 WarmLeakResult checkWarmLeaks(ArrayRef<ResourceSample> Samples,
-                              ArrayRef<std::string> Answers,
+                              ArrayRef<uint64_t> AnswerDigests,
                               const WarmLeakLimits &Limits, size_t FitFrom) {
   WarmLeakResult Result;
-  for (size_t I = 1; I < Answers.size(); ++I)
-    if (Answers[I] != Answers[0]) {
+  for (size_t I = 1; I < AnswerDigests.size(); ++I)
+    if (AnswerDigests[I] != AnswerDigests[0]) {
       Result.DifferentAnswer = I;
       break;
     }

@@ -84,10 +84,10 @@ ResourceTrend assessTrend(Resource What, llvm::ArrayRef<double> Values,
                           double Limit, uint64_t LastInvocation);
 
 /// Every resource's trend over \p Samples (one per invocation) from index
-/// \p FitFrom on, and the comparison of all \p Answers (one per invocation
-/// of the same event).
+/// \p FitFrom on, and the comparison of all answers, given as digests of
+/// their bodies (one per invocation of the same event).
 WarmLeakResult checkWarmLeaks(llvm::ArrayRef<ResourceSample> Samples,
-                              llvm::ArrayRef<std::string> Answers,
+                              llvm::ArrayRef<uint64_t> AnswerDigests,
                               const WarmLeakLimits &Limits, size_t FitFrom = 0);
 
 } // namespace brisk

@@ -56,7 +56,7 @@ TEST(WarmLeakCheckTest, ChecksEveryResourceAndComparesAnswers) {
   for (uint64_t I = 1; I <= 10; ++I)
     Samples.push_back({/*ResidentBytes=*/8 << 20, /*Descriptors=*/4 + I,
                        /*Threads=*/1, /*Processes=*/1, /*TmpBytes=*/0});
-  WarmLeakResult R = checkWarmLeaks(Samples, {"a", "a", "b"}, WarmLeakLimits());
+  WarmLeakResult R = checkWarmLeaks(Samples, {1, 1, 2}, WarmLeakLimits());
   ASSERT_EQ(R.Trends.size(), 4u);
   EXPECT_TRUE(R.leaks());
   EXPECT_EQ(R.Trends[0].What, Resource::Memory);
@@ -69,7 +69,7 @@ TEST(WarmLeakCheckTest, ChecksEveryResourceAndComparesAnswers) {
   ASSERT_TRUE(R.DifferentAnswer);
   EXPECT_EQ(*R.DifferentAnswer, 2u);
 
-  WarmLeakResult Same = checkWarmLeaks(Samples, {"a", "a"}, WarmLeakLimits());
+  WarmLeakResult Same = checkWarmLeaks(Samples, {7, 7}, WarmLeakLimits());
   EXPECT_FALSE(Same.DifferentAnswer);
 }
 
@@ -92,7 +92,7 @@ TEST(WarmLeakCheckTest, FitsTheLaterSamplesWhenAskedTo) {
 
 TEST(WarmLeakCheckTest, TooFewSamplesFitNothing) {
   std::vector<ResourceSample> Two(2);
-  WarmLeakResult R = checkWarmLeaks(Two, {"x", "y"}, WarmLeakLimits());
+  WarmLeakResult R = checkWarmLeaks(Two, {1, 2}, WarmLeakLimits());
   EXPECT_TRUE(R.Trends.empty());
   EXPECT_FALSE(R.leaks());
   EXPECT_TRUE(R.DifferentAnswer);
