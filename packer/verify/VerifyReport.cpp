@@ -107,8 +107,9 @@ void printVerdict(const FunctionVerdict &V, raw_ostream &OS) {
   if (V.Leaks.DifferentAnswer) {
     size_t K = *V.Leaks.DifferentAnswer;
     OS << formatv("  answers      differ between identical events: "
-                  "invocation 1 got {0}, invocation {1} got {2}; state is "
-                  "carried between invocations\n",
+                  "invocation 1 got {0}, invocation {1} got {2}; unless "
+                  "that is a time or an id, state is carried between "
+                  "invocations\n",
                   truncateForDisplay(V.Answers[0].Body, V.AnswerBytes[0], 60),
                   K + 1,
                   truncateForDisplay(V.Answers[K].Body, V.AnswerBytes[K], 60));
