@@ -14,8 +14,6 @@ using namespace llvm;
 
 namespace brisk {
 
-static constexpr const char *ImageShell = "/bin/sh";
-
 /// The first file named Soname in Dirs that is ELF for Machine, symlinks
 /// followed.
 static std::string findLibrary(StringRef Soname,
@@ -69,13 +67,23 @@ Expected<BaseImage> standInImage(const RuntimeProfile &Profile) {
       Add(Soname, Host);
   }
 
-  // Every image has a shell; it comes with the libraries it needs.
+  // Every image has a shell, with the libraries it needs. On Amazon Linux
+  // /bin/sh is bash, so bootstraps written for it may use bash's syntax:
+  // the host's bash stands in, with sh a link to it, where there is one.
   SmallString<256> Shell;
-  if (std::error_code EC = sys::fs::real_path(ImageShell, Shell))
-    return createStringError(EC, Twine("cannot find the host's ") + ImageShell +
-                                     ": " + EC.message());
-  Image.Mounts.push_back(
-      {SandboxMount::ReadOnlyBind, Shell.str().str(), "/usr/bin/sh"});
+  bool Bash = !sys::fs::real_path("/bin/bash", Shell);
+  if (!Bash)
+    if (std::error_code EC = sys::fs::real_path("/bin/sh", Shell))
+      return createStringError(EC, "cannot find the host's /bin/sh: " +
+                                       EC.message());
+  if (Bash) {
+    Image.Mounts.push_back(
+        {SandboxMount::ReadOnlyBind, Shell.str().str(), "/usr/bin/bash"});
+    Image.Mounts.push_back({SandboxMount::Symlink, "bash", "/usr/bin/sh"});
+  } else {
+    Image.Mounts.push_back(
+        {SandboxMount::ReadOnlyBind, Shell.str().str(), "/usr/bin/sh"});
+  }
   Expected<DependencyClosure> ShellLibraries =
       resolveDependencies(Shell, ResolveOptions(), Profile);
   if (!ShellLibraries)

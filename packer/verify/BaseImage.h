@@ -2,7 +2,8 @@
 //
 // What the sandbox has besides the package: by default exactly the files of
 // the sonames rules/runtimes/<runtime>.json lists as provided, taken from the
-// host, plus /bin/sh and what it needs, laid out as Amazon Linux does
+// host, plus a shell (bash, /bin/sh linking to it, as on Amazon Linux) and
+// what it needs, laid out as Amazon Linux does
 // (/usr/lib64 with /lib64 a symlink to it). A package that leans on anything
 // else of the host fails here as it would on Lambda. --host-base binds the
 // host's /usr, /lib and /lib64 instead.

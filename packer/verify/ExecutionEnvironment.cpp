@@ -288,6 +288,11 @@ std::string ExecutionEnvironment::exitReason() const {
   for (StringRef Line : llvm::reverse(Lines))
     if (Line.contains("error while loading shared libraries"))
       return Line.str();
+  // bwrap could not run the entrypoint: no exec bit, or a #! interpreter the
+  // image does not have. Lambda calls that an invalid entrypoint.
+  if (!Lines.empty())
+    if (StringRef Exec = Lines.back(); Exec.consume_front("bwrap: execvp "))
+      return ("Runtime.InvalidEntrypoint: " + Exec).str();
   std::optional<int> Status = Sandbox ? Sandbox->waitStatus() : std::nullopt;
   if (!Status)
     return "Runtime exited";
