@@ -184,9 +184,10 @@ public:
     }
     if (Root.contains("compression_level")) {
       const json &L = Root["compression_level"];
-      if (!L.is_number_unsigned() || L.get<unsigned>() > 9)
+      // Compared as 64 bits: 4294967305 must not wrap to 9.
+      if (!L.is_number_unsigned() || L.get<uint64_t>() > 9)
         return fail("compression_level", "expected an integer from 0 to 9");
-      Options.CompressionLevel = L.get<unsigned>();
+      Options.CompressionLevel = L.get<uint64_t>();
     }
     if (Root.contains("functions")) {
       const json &Fs = Root["functions"];

@@ -37,6 +37,11 @@ private:
     Err << "brisk-pack: error: " << Subject << ": " << What << "\n";
     return BadInput;
   }
+  /// An error about the run as a whole, not about one input.
+  PackExit failRun(const Twine &What) {
+    Err << "brisk-pack: error: " << What << "\n";
+    return BadInput;
+  }
   void warn(StringRef Subject, const Twine &What) {
     Err << "brisk-pack: warning: " << Subject << ": " << What << "\n";
   }
@@ -119,12 +124,12 @@ PackExit Run::packFunction(const FunctionSpec &Spec, PackedFunction &Out) {
 
 PackExit Run::pack(std::vector<PackedFunction> &Packed) {
   if (Options.OutDir.empty())
-    return fail("brisk-pack", "no output folder: pass -o OUT_DIR");
+    return failRun("no output folder: pass -o OUT_DIR");
   if (Options.Functions.empty())
-    return fail("brisk-pack", "no function to pack: pass NAME=PATH or -c");
+    return failRun("no function to pack: pass NAME=PATH or -c");
   Expected<LambdaLimits> L = loadLambdaLimits(Options.RulesDir);
   if (!L)
-    return fail("brisk-pack", toString(L.takeError()));
+    return failRun(toString(L.takeError()));
   Limits = *L;
 
   StringSet<> Names;
