@@ -8,9 +8,9 @@
 #include "plan/PackRun.h"
 #include "archive/ZipWriter.h"
 #include "inventory/Inventory.h"
+#include "output/OutputStage.h"
 #include "plan/Limits.h"
 #include "plan/Manifest.h"
-#include "plan/OutputStage.h"
 #include "plan/Planner.h"
 #include "plan/SizeReport.h"
 #include "plan/StripStep.h"
@@ -26,7 +26,7 @@ namespace {
 class Run {
 public:
   Run(const PackOptions &Options, raw_ostream &Err)
-      : Options(Options), Err(Err), Stage(Options.OutDir) {}
+      : Options(Options), Err(Err) {}
 
   PackExit pack(std::vector<PackedFunction> &Packed);
 
@@ -45,12 +45,17 @@ private:
   void warn(StringRef Subject, const Twine &What) {
     Err << "brisk-pack: warning: " << Subject << ": " << What << "\n";
   }
+  void warnAll(const std::vector<std::string> &Warnings) {
+    for (const std::string &W : Warnings)
+      Err << "brisk-pack: warning: " << W << "\n";
+  }
   PackExit packFunction(const FunctionSpec &Spec, PackedFunction &Out);
   Error writeFunctionZip(PackedFunction &Out);
+  Expected<TreeFilter> filterFor(const FunctionSpec &Spec) const;
 
   const PackOptions &Options;
   raw_ostream &Err;
-  OutputStage Stage;
+  std::unique_ptr<OutputStage> Stage;
   LambdaLimits Limits;
   std::vector<DebugFile> DebugFiles;
 };
@@ -58,9 +63,6 @@ private:
 
 Error Run::writeFunctionZip(PackedFunction &Out) {
   Out.ZipPath = "functions/" + Out.Plan.Name + ".zip";
-  Expected<sys::fs::TempFile *> File = Stage.create(Out.ZipPath);
-  if (!File)
-    return File.takeError();
   std::vector<ZipEntry> Entries;
   for (const PlannedFile &F : Out.Plan.Files) {
     ZipEntry E;
@@ -70,14 +72,28 @@ Error Run::writeFunctionZip(PackedFunction &Out) {
     E.Open = [&F] { return F.open(); };
     Entries.push_back(std::move(E));
   }
-  Expected<ZipDigest> Zip =
-      writeZip(std::move(Entries), (*File)->FD, Options.CompressionLevel);
-  if (!Zip)
-    return Zip.takeError();
-  Out.ZipBytes = Zip->Bytes;
-  // As Lambda reports CodeSha256.
-  Out.CodeSha256 = encodeBase64(Zip->Sha256);
-  return Error::success();
+  return Stage->writeFile(Out.ZipPath, [&](int FD) -> Error {
+    Expected<ZipDigest> Zip =
+        writeZip(std::move(Entries), FD, Options.CompressionLevel);
+    if (!Zip)
+      return Zip.takeError();
+    Out.ZipBytes = Zip->Bytes;
+    // As Lambda reports CodeSha256.
+    Out.CodeSha256 = encodeBase64(Zip->Sha256);
+    return Error::success();
+  });
+}
+
+// Leaves out the function's excludes and, for a folder input holding them,
+// brisk-pack's own output, staging folder and debug files.
+Expected<TreeFilter> Run::filterFor(const FunctionSpec &Spec) const {
+  Expected<TreeFilter> Filter = TreeFilter::create(Spec.Excludes);
+  if (!Filter)
+    return Filter.takeError();
+  Filter->excludeOwn(Spec.Input, Stage->realOutDir());
+  Filter->excludeOwn(Spec.Input, Stage->siblingPrefix(), /*AsPrefix=*/true);
+  Filter->excludeOwn(Spec.Input, Options.KeepDebugDir);
+  return Filter;
 }
 
 PackExit Run::packFunction(const FunctionSpec &Spec, PackedFunction &Out) {
@@ -85,7 +101,10 @@ PackExit Run::packFunction(const FunctionSpec &Spec, PackedFunction &Out) {
   Expected<Inventory> Inv = readInventory(Input, Options.Threads);
   if (!Inv)
     return fail(Input, toString(Inv.takeError()));
-  Expected<FunctionPlan> Plan = planFunction(Spec, *Inv, Options);
+  Expected<TreeFilter> Filter = filterFor(Spec);
+  if (!Filter)
+    return fail(Input, toString(Filter.takeError()));
+  Expected<FunctionPlan> Plan = planFunction(Spec, *Inv, Options, *Filter);
   if (!Plan)
     return fail(Input, toString(Plan.takeError()));
   Out.Plan = std::move(*Plan);
@@ -137,6 +156,14 @@ PackExit Run::pack(std::vector<PackedFunction> &Packed) {
     if (!Names.insert(Spec.Name).second)
       return fail(Spec.Name, "function named twice");
 
+  std::vector<std::string> Warnings;
+  Expected<std::unique_ptr<OutputStage>> Opened = OutputStage::open(
+      Options.OutDir, ManifestFileName, readManifestOutputs, Warnings);
+  warnAll(Warnings);
+  if (!Opened)
+    return failRun(toString(Opened.takeError()));
+  Stage = std::move(*Opened);
+
   // Functions in name order: the manifest does not depend on the order they
   // were named in.
   std::vector<const FunctionSpec *> Specs;
@@ -151,26 +178,29 @@ PackExit Run::pack(std::vector<PackedFunction> &Packed) {
       return Code;
   }
 
-  Expected<sys::fs::TempFile *> Manifest = Stage.create("manifest.json");
-  if (!Manifest)
-    return fail(Options.OutDir, toString(Manifest.takeError()));
   std::string Text = renderManifest(Packed);
-  {
-    raw_fd_ostream OS((*Manifest)->FD, /*shouldClose=*/false);
-    OS << Text;
-    OS.flush();
-    if (OS.has_error())
-      return fail(Options.OutDir,
-                  "cannot write manifest.json: " + OS.error().message());
-  }
+  if (Error E = Stage->writeFile(ManifestFileName, [&](int FD) -> Error {
+        raw_fd_ostream OS(FD, /*shouldClose=*/false);
+        OS << Text;
+        OS.flush();
+        if (OS.has_error())
+          return createStringError(OS.error(), "cannot write " +
+                                                   ManifestFileName + ": " +
+                                                   OS.error().message());
+        return Error::success();
+      }))
+    return failRun(toString(std::move(E)));
   // Debug files first: if one cannot be written, OUT_DIR stays untouched.
   for (const DebugFile &D : DebugFiles)
     if (Error E =
             writeDebugFile(Options.KeepDebugDir, D.BuildId, D.RelativePath,
                            D.Bytes, Options.CompressDebug))
       return fail(Options.KeepDebugDir, toString(std::move(E)));
-  if (Error E = Stage.commit())
-    return fail(Options.OutDir, toString(std::move(E)));
+  Warnings.clear();
+  Error Committed = Stage->commit(Warnings);
+  warnAll(Warnings);
+  if (Committed)
+    return failRun(toString(std::move(Committed)));
   return PackedOk;
 }
 

@@ -10,7 +10,6 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Path.h"
 
 using namespace llvm;
@@ -184,50 +183,10 @@ static Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
   return Error::success();
 }
 
-// The tree-relative path of \p Dir when it lies inside the folder \p Root
-// ("" otherwise), so that `brisk-pack -o dist fn=.` never packs its own
-// output or debug files.
-static std::string folderInside(StringRef Root, StringRef Dir) {
-  if (Dir.empty())
-    return "";
-  auto Absolute = [](StringRef P) {
-    SmallString<256> Abs;
-    if (sys::fs::real_path(P, Abs)) {
-      Abs = P;
-      sys::fs::make_absolute(Abs);
-      sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-    }
-    return Abs;
-  };
-  SmallString<256> RootAbs = Absolute(Root), DirAbs = Absolute(Dir);
-  StringRef Rel = DirAbs;
-  if (!Rel.consume_front(RootAbs) || !Rel.consume_front("/") || Rel.empty())
-    return "";
-  return Rel.str();
-}
-
 static Error planTree(const FunctionSpec &Spec, const Inventory &Inv,
-                      const PackOptions &Options, FunctionPlan &Plan) {
-  std::vector<GlobPattern> Excludes;
-  for (const std::string &Text : Spec.Excludes) {
-    Expected<GlobPattern> Glob = GlobPattern::create(Text);
-    if (!Glob)
-      return createStringError("bad exclude pattern '" + Text +
-                               "': " + toString(Glob.takeError()));
-    Excludes.push_back(std::move(*Glob));
-  }
-  std::vector<std::string> OwnOutputs;
-  if (Inv.Input == InputKind::Folder)
-    for (StringRef Dir :
-         {StringRef(Options.OutDir), StringRef(Options.KeepDebugDir)})
-      if (std::string In = folderInside(Inv.InputPath, Dir); !In.empty())
-        OwnOutputs.push_back(In + "/");
+                      const TreeFilter &Filter, FunctionPlan &Plan) {
   for (const InventoryFile &F : Inv.Files) {
-    if (any_of(Excludes, [&](const GlobPattern &G) { return G.match(F.Path); }))
-      continue;
-    if (any_of(OwnOutputs, [&](const std::string &Prefix) {
-          return StringRef(F.Path).starts_with(Prefix);
-        }))
+    if (Filter.skips(F.Path))
       continue;
     StringRef Reason = secretReason(F.Path);
     if (!Reason.empty() && !is_contained(Spec.AllowSecrets, F.Path))
@@ -259,7 +218,8 @@ static Error planTree(const FunctionSpec &Spec, const Inventory &Inv,
 
 Expected<FunctionPlan> planFunction(const FunctionSpec &Spec,
                                     const Inventory &Inv,
-                                    const PackOptions &Options) {
+                                    const PackOptions &Options,
+                                    const TreeFilter &Filter) {
   FunctionPlan Plan;
   Plan.Name = Spec.Name;
   Plan.InputPath = Spec.Input;
@@ -276,7 +236,7 @@ Expected<FunctionPlan> planFunction(const FunctionSpec &Spec,
     return createStringError("is a native executable, but runtime '" +
                              Plan.Runtime + "' is not provided.*");
   if (Error E = Native ? planNative(Spec, Inv, Options, Plan)
-                       : planTree(Spec, Inv, Options, Plan))
+                       : planTree(Spec, Inv, Filter, Plan))
     return E;
   llvm::sort(Plan.Files, [](const PlannedFile &A, const PlannedFile &B) {
     return A.ZipPath < B.ZipPath;
