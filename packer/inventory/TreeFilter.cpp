@@ -52,16 +52,21 @@ void TreeFilter::excludeOwn(StringRef Root, StringRef Path, bool AsPrefix) {
   (AsPrefix ? OwnPrefixes : OwnFolders).push_back(Rel.str());
 }
 
-bool TreeFilter::skips(StringRef Path) const {
-  return any_of(Excludes,
-                [&](const GlobPattern &G) { return G.match(Path); }) ||
-         any_of(OwnFolders,
+bool TreeFilter::isOwn(StringRef Path) const {
+  return any_of(OwnFolders,
                 [&](StringRef Own) {
                   return Path == Own ||
                          (Path.starts_with(Own) && Path[Own.size()] == '/');
                 }) ||
          any_of(OwnPrefixes,
                 [&](StringRef Own) { return Path.starts_with(Own); });
+}
+
+bool TreeFilter::skips(StringRef Path, bool IsFolder) const {
+  std::string AsFolder = IsFolder ? (Path + "/").str() : "";
+  return isOwn(Path) || any_of(Excludes, [&](const GlobPattern &G) {
+           return G.match(Path) || (IsFolder && G.match(AsFolder));
+         });
 }
 
 } // namespace brisk

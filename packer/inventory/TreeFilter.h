@@ -31,8 +31,13 @@ public:
   void excludeOwn(llvm::StringRef Root, llvm::StringRef Path,
                   bool AsPrefix = false);
 
-  /// Whether the tree-relative \p Path is left out.
-  bool skips(llvm::StringRef Path) const;
+  /// Whether the tree-relative \p Path is left out. A folder is matched with
+  /// a trailing '/' too, as zip -x matches "dir/", so that "tests/*" leaves
+  /// out the folder tests as well as what is in it.
+  bool skips(llvm::StringRef Path, bool IsFolder) const;
+
+  /// Whether \p Path is brisk-pack's own: nothing below it is looked at.
+  bool isOwn(llvm::StringRef Path) const;
 
 private:
   std::vector<llvm::GlobPattern> Excludes;

@@ -6,11 +6,17 @@ using namespace llvm;
 
 namespace brisk {
 
-Expected<std::unique_ptr<MemoryBuffer>> PlannedFile::open() const {
-  if (Shipped)
-    return MemoryBuffer::getMemBuffer(*Shipped, ZipPath,
+Error PlannedFile::read(function_ref<Error(StringRef)> Consume) const {
+  if (Generated)
+    return Consume(*Generated);
+  return readSource(Source, Consume);
+}
+
+Expected<std::unique_ptr<MemoryBuffer>> PlannedFile::map() const {
+  if (Generated)
+    return MemoryBuffer::getMemBuffer(*Generated, ZipPath,
                                       /*RequiresNullTerminator=*/false);
-  return openSource(SourcePath, SourceContents);
+  return mapSource(Source, ZipPath);
 }
 
 uint64_t FunctionPlan::inputBytes() const {
@@ -30,13 +36,6 @@ uint64_t FunctionPlan::unzippedBytes() const {
 int64_t FunctionPlan::stripSavedBytes() const {
   return static_cast<int64_t>(inputBytes()) -
          static_cast<int64_t>(unzippedBytes());
-}
-
-void FunctionPlan::releaseContents() {
-  for (PlannedFile &F : Files) {
-    F.Shipped.reset();
-    F.SourceContents.reset();
-  }
 }
 
 } // namespace brisk

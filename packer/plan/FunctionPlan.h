@@ -24,18 +24,22 @@ struct PlannedFile {
   bool Executable = false;
   /// Symlinks only.
   std::string LinkTarget;
-  /// Where the input bytes are: a host file or an archive buffer.
-  std::string SourcePath;
-  std::shared_ptr<llvm::MemoryBuffer> SourceContents;
-  /// Replaces the input bytes when set: generated or stripped contents.
-  std::shared_ptr<const std::string> Shipped;
+  /// Where the bytes are: the input, or once stripped a copy in the run's
+  /// scratch folder.
+  FileSource Source;
+  /// Generated contents (the bootstrap), used instead of Source when set.
+  std::shared_ptr<const std::string> Generated;
   /// Size before and after stripping.
   uint64_t InputBytes = 0;
   uint64_t Bytes = 0;
 
-  bool isSymlink() const { return !LinkTarget.empty(); }
-  /// The bytes that go into the zip.
-  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> open() const;
+  bool isSymlink() const { return Kind == FileKind::Symlink; }
+  bool isFolder() const { return Kind == FileKind::Folder; }
+  /// Streams the bytes that go into the zip.
+  llvm::Error
+  read(llvm::function_ref<llvm::Error(llvm::StringRef)> Consume) const;
+  /// The bytes in memory, for ELF files that llvm::object reads whole.
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> map() const;
 };
 
 struct FunctionPlan {
@@ -52,8 +56,6 @@ struct FunctionPlan {
   uint64_t unzippedBytes() const;
   /// inputBytes() - unzippedBytes(); negative if stripping ever grew a file.
   int64_t stripSavedBytes() const;
-  /// Drops the bytes held in memory once the zip is written; sizes stay.
-  void releaseContents();
 };
 
 } // namespace brisk

@@ -15,8 +15,11 @@
 #include "plan/SizeReport.h"
 #include "plan/StripStep.h"
 
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Base64.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 using namespace llvm;
 
@@ -36,6 +39,12 @@ private:
   PackExit fail(StringRef Subject, const Twine &What) {
     Err << "brisk-pack: error: " << Subject << ": " << What << "\n";
     return BadInput;
+  }
+  /// An error from a lower layer: an over-limit one is exit 1.
+  PackExit fail(StringRef Subject, Error E) {
+    bool Over = E.isA<OverLimitError>();
+    PackExit Code = fail(Subject, toString(std::move(E)));
+    return Over ? LimitNotMet : Code;
   }
   /// An error about the run as a whole, not about one input.
   PackExit failRun(const Twine &What) {
@@ -69,7 +78,11 @@ Error Run::writeFunctionZip(PackedFunction &Out) {
     E.Path = F.ZipPath;
     E.Executable = F.Executable;
     E.LinkTarget = F.LinkTarget;
-    E.Open = [&F] { return F.open(); };
+    E.Folder = F.isFolder();
+    E.Size = F.Bytes;
+    E.Contents = [&F](function_ref<Error(StringRef)> Consume) {
+      return F.read(Consume);
+    };
     Entries.push_back(std::move(E));
   }
   return Stage->writeFile(Out.ZipPath, [&](int FD) -> Error {
@@ -98,21 +111,34 @@ Expected<TreeFilter> Run::filterFor(const FunctionSpec &Spec) const {
 
 PackExit Run::packFunction(const FunctionSpec &Spec, PackedFunction &Out) {
   StringRef Input = Spec.Input;
-  Expected<Inventory> Inv = readInventory(Input, Options.Threads);
-  if (!Inv)
-    return fail(Input, toString(Inv.takeError()));
   Expected<TreeFilter> Filter = filterFor(Spec);
   if (!Filter)
-    return fail(Input, toString(Filter.takeError()));
-  Expected<FunctionPlan> Plan = planFunction(Spec, *Inv, Options, *Filter);
+    return fail(Input, Filter.takeError());
+  InventoryOptions Reading;
+  Reading.Threads = Options.Threads;
+  Reading.ScratchDir = Stage->scratchDir().str();
+  Reading.Budget = SizeBudget::forLimit(Limits.UnzippedBytesMax);
+  Reading.Filter = &*Filter;
+  Expected<Inventory> Inv = readInventory(Input, Reading);
+  if (!Inv)
+    return fail(Input, Inv.takeError());
+  for (const std::string &W : Inv->Warnings)
+    warn(Input, W);
+  Expected<FunctionPlan> Plan = planFunction(Spec, *Inv, Options);
   if (!Plan)
-    return fail(Input, toString(Plan.takeError()));
+    return fail(Input, Plan.takeError());
   Out.Plan = std::move(*Plan);
 
-  Expected<StripOutcome> Stripped = stripPlan(
-      Out.Plan, Options.Strip, !Options.KeepDebugDir.empty(), Options.Threads);
+  StripOptions Stripping;
+  Stripping.Mode = Options.Strip;
+  Stripping.ExtractDebug = !Options.KeepDebugDir.empty();
+  Stripping.CompressDebug = Options.CompressDebug;
+  Stripping.Threads = Options.Threads;
+  Stripping.ScratchDir = Reading.ScratchDir;
+  Stripping.FileBytesMax = Limits.UnzippedBytesMax;
+  Expected<StripOutcome> Stripped = stripPlan(Out.Plan, Stripping);
   if (!Stripped)
-    return fail(Input, toString(Stripped.takeError()));
+    return fail(Input, Stripped.takeError());
   for (const std::string &W : Stripped->Warnings)
     warn(Input, W);
   for (DebugFile &D : Stripped->DebugFiles) {
@@ -131,8 +157,7 @@ PackExit Run::packFunction(const FunctionSpec &Spec, PackedFunction &Out) {
   }
 
   if (Error E = writeFunctionZip(Out))
-    return fail(Input, toString(std::move(E)));
-  Out.Plan.releaseContents();
+    return fail(Input, std::move(E));
   if (Out.ZipBytes > Limits.DirectUploadZipBytesMax)
     warn(Input, Out.ZipPath + " is " + Twine(Out.ZipBytes) +
                     " bytes, over the " +
@@ -163,6 +188,19 @@ PackExit Run::pack(std::vector<PackedFunction> &Packed) {
   if (!Opened)
     return failRun(toString(Opened.takeError()));
   Stage = std::move(*Opened);
+  if (!Options.KeepDebugDir.empty()) {
+    SmallString<256> Debug(Options.KeepDebugDir);
+    sys::fs::make_absolute(Debug);
+    sys::path::remove_dots(Debug, /*remove_dot_dot=*/true);
+    SmallString<256> Real;
+    if (!sys::fs::real_path(Debug, Real))
+      Debug = Real;
+    StringRef Out = Stage->realOutDir();
+    if (Debug == Out || Debug.starts_with(Out.str() + "/"))
+      return failRun("--keep-debug folder '" + Options.KeepDebugDir +
+                     "' is inside OUT_DIR '" + Options.OutDir +
+                     "', which brisk-pack replaces whole: put it elsewhere");
+  }
 
   // Functions in name order: the manifest does not depend on the order they
   // were named in.
@@ -191,11 +229,17 @@ PackExit Run::pack(std::vector<PackedFunction> &Packed) {
       }))
     return failRun(toString(std::move(E)));
   // Debug files first: if one cannot be written, OUT_DIR stays untouched.
-  for (const DebugFile &D : DebugFiles)
-    if (Error E =
-            writeDebugFile(Options.KeepDebugDir, D.BuildId, D.RelativePath,
-                           D.Bytes, Options.CompressDebug))
-      return fail(Options.KeepDebugDir, toString(std::move(E)));
+  // One at a time from the scratch folder, where stripping left them.
+  for (const DebugFile &D : DebugFiles) {
+    Expected<std::unique_ptr<MemoryBuffer>> Bytes =
+        mapSource(D.Source, D.RelativePath);
+    if (!Bytes)
+      return fail(Options.KeepDebugDir, Bytes.takeError());
+    if (Error E = writeDebugFile(Options.KeepDebugDir, D.BuildId,
+                                 D.RelativePath, (*Bytes)->getBuffer(),
+                                 /*Compress=*/false))
+      return fail(Options.KeepDebugDir, std::move(E));
+  }
   Warnings.clear();
   Error Committed = Stage->commit(Warnings);
   warnAll(Warnings);

@@ -28,8 +28,7 @@ static PlannedFile fromInventory(const InventoryFile &F, std::string ZipPath) {
   P.Kind = F.Kind;
   P.Executable = F.Mode & 0111;
   P.LinkTarget = F.LinkTarget;
-  P.SourcePath = F.SourcePath;
-  P.SourceContents = F.Contents;
+  P.Source = F.Source;
   P.InputBytes = P.Bytes = F.Size;
   return P;
 }
@@ -43,15 +42,15 @@ static Expected<PlannedFile> fromHost(StringRef HostPath, std::string ZipPath) {
   P.ZipPath = std::move(ZipPath);
   P.Kind = FileKind::SharedObject;
   P.Executable = Status.permissions() & 0111;
-  P.SourcePath = HostPath.str();
   P.InputBytes = P.Bytes = Status.getSize();
+  P.Source = {HostPath.str(), 0, P.InputBytes};
   return P;
 }
 
 /// The input executable's ELF facts, read once for the planner and the
 /// resolver. Errors do not name it: the caller names its input.
 static Expected<ElfInfo> readExecutableInfo(const InventoryFile &Exe) {
-  Expected<std::unique_ptr<MemoryBuffer>> Buf = Exe.open();
+  Expected<std::unique_ptr<MemoryBuffer>> Buf = mapSource(Exe.Source, "");
   if (!Buf)
     return Buf.takeError();
   return readElfInfo(MemoryBufferRef((*Buf)->getBuffer(), ""));
@@ -124,7 +123,7 @@ static Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
   Resolve.LibraryPath = Options.LibraryPath;
   Resolve.Includes = Spec.Includes;
   Expected<DependencyClosure> Closure =
-      resolveDependencies(Exe.SourcePath, *ExeInfo, Resolve, *Runtime);
+      resolveDependencies(Exe.Source.Path, *ExeInfo, Resolve, *Runtime);
   if (!Closure)
     return Closure.takeError();
   Expected<BundleDecision> Decision =
@@ -176,18 +175,16 @@ static Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
   PlannedFile Boot;
   Boot.ZipPath = "bootstrap";
   Boot.Executable = true;
-  Boot.Shipped = std::make_shared<const std::string>(
+  Boot.Generated = std::make_shared<const std::string>(
       makeBootstrapScript(ProgramZip, LoaderName, HasLibraries));
-  Boot.InputBytes = Boot.Bytes = Boot.Shipped->size();
+  Boot.InputBytes = Boot.Bytes = Boot.Generated->size();
   Plan.Files.push_back(std::move(Boot));
   return Error::success();
 }
 
 static Error planTree(const FunctionSpec &Spec, const Inventory &Inv,
-                      const TreeFilter &Filter, FunctionPlan &Plan) {
+                      FunctionPlan &Plan) {
   for (const InventoryFile &F : Inv.Files) {
-    if (Filter.skips(F.Path))
-      continue;
     StringRef Reason = secretReason(F.Path);
     if (!Reason.empty() && !is_contained(Spec.AllowSecrets, F.Path))
       return createStringError(
@@ -218,8 +215,7 @@ static Error planTree(const FunctionSpec &Spec, const Inventory &Inv,
 
 Expected<FunctionPlan> planFunction(const FunctionSpec &Spec,
                                     const Inventory &Inv,
-                                    const PackOptions &Options,
-                                    const TreeFilter &Filter) {
+                                    const PackOptions &Options) {
   FunctionPlan Plan;
   Plan.Name = Spec.Name;
   Plan.InputPath = Spec.Input;
@@ -236,7 +232,7 @@ Expected<FunctionPlan> planFunction(const FunctionSpec &Spec,
     return createStringError("is a native executable, but runtime '" +
                              Plan.Runtime + "' is not provided.*");
   if (Error E = Native ? planNative(Spec, Inv, Options, Plan)
-                       : planTree(Spec, Inv, Filter, Plan))
+                       : planTree(Spec, Inv, Plan))
     return E;
   llvm::sort(Plan.Files, [](const PlannedFile &A, const PlannedFile &B) {
     return A.ZipPath < B.ZipPath;
