@@ -105,6 +105,28 @@ static Error addLibrary(FunctionPlan &Plan, StringMap<std::string> &ShippedFrom,
   return Error::success();
 }
 
+// A DT_NEEDED holding a '/' is opened by the loader as the path it is: the
+// linker records one when a library without a soname is linked by its path
+// (`cc main.c /build/libfoo.so`). That path is on the build machine, never
+// in /var/task.
+static Error refuseNeededByPath(const DependencyClosure &Closure) {
+  for (const ResolvedLibrary &Lib : Closure.Libraries) {
+    if (!StringRef(Lib.Soname).contains('/'))
+      continue;
+    std::string Needer;
+    if (!Lib.NeededBy.empty() && Lib.NeededBy.front() != Closure.Executable)
+      Needer = Lib.NeededBy.front() + " ";
+    StringRef File = sys::path::filename(Lib.Soname);
+    return createStringError(
+        Needer + "needs '" + Lib.Soname +
+        "' by its path (the library has no soname, so the linker recorded "
+        "where it was), which does not exist on Lambda: link the library "
+        "with -Wl,-soname," +
+        File + ", or link it with -L and -l");
+  }
+  return Error::success();
+}
+
 static Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
                         const PackOptions &Options, FunctionPlan &Plan) {
   const InventoryFile &Exe = Inv.Files.front();
@@ -126,6 +148,8 @@ static Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
       resolveDependencies(Exe.Source.Path, *ExeInfo, Resolve, *Runtime);
   if (!Closure)
     return Closure.takeError();
+  if (Error E = refuseNeededByPath(*Closure))
+    return E;
   Expected<BundleDecision> Decision =
       decideBundle(*Closure, *Runtime, Options.AllowBundleLibc);
   if (!Decision)
