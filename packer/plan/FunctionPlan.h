@@ -32,6 +32,8 @@ struct PlannedFile {
   /// Size before and after stripping.
   uint64_t InputBytes = 0;
   uint64_t Bytes = 0;
+  /// Set: the zip's copy of this program names this loader in PT_INTERP.
+  std::string Interpreter;
 
   bool isSymlink() const { return Kind == FileKind::Symlink; }
   bool isFolder() const { return Kind == FileKind::Folder; }
@@ -51,12 +53,25 @@ struct FunctionPlan {
   /// Native functions: what the closure decided, for the summary.
   unsigned BundledLibraries = 0;
   bool LibcBundled = false;
+  /// glibc gconv modules shipped in lib/gconv with the bundled libc.
+  unsigned GconvModules = 0;
+  /// What packs but deserves a word, one message each.
+  std::vector<std::string> Warnings;
 
   uint64_t inputBytes() const;
   uint64_t unzippedBytes() const;
   /// inputBytes() - unzippedBytes(); negative if stripping ever grew a file.
   int64_t stripSavedBytes() const;
 };
+
+/// \p F at \p ZipPath, bytes and mode as in the input.
+PlannedFile plannedFromInventory(const InventoryFile &F, std::string ZipPath);
+
+/// The file \p HostPath of the build machine at \p ZipPath (a library, a
+/// gconv module or its configuration): an ELF file is a shared object to
+/// strip, anything else data.
+llvm::Expected<PlannedFile> plannedFromHost(llvm::StringRef HostPath,
+                                            std::string ZipPath);
 
 } // namespace brisk
 

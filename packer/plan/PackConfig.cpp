@@ -3,7 +3,8 @@
 // Schema (every key optional except functions[].name and functions[].input):
 //   {"output": "dist", "strip": "debug", "keep_debug": "dbg",
 //    "compress_debug": false, "library_paths": ["..."],
-//    "bundle_libc": true, "bootstrap": "script", "compression_level": 6,
+//    "bundle_libc": true, "bootstrap": "script", "gconv": "auto",
+//    "compression_level": 6,
 //    "functions": [{"name": "orders", "input": "build/orders",
 //                   "runtime": "provided.al2023", "includes": ["..."],
 //                   "excludes": ["glob"], "allow_secrets": ["path"]}]}
@@ -131,7 +132,7 @@ public:
     if (Error E = checkKeys(Root, "top level",
                             {"output", "strip", "keep_debug", "compress_debug",
                              "library_paths", "bundle_libc", "bootstrap",
-                             "compression_level", "functions"}))
+                             "gconv", "compression_level", "functions"}))
       return E;
     if (Root.contains("output")) {
       Expected<std::string> P = path(Root["output"], "output");
@@ -181,6 +182,15 @@ public:
       if (!B)
         return fail("bootstrap", toString(B.takeError()));
       Options.Bootstrap = *B;
+    }
+    if (Root.contains("gconv")) {
+      Expected<std::string> S = string(Root["gconv"], "gconv");
+      if (!S)
+        return S.takeError();
+      Expected<GconvMode> G = parseGconvMode(*S);
+      if (!G)
+        return fail("gconv", toString(G.takeError()));
+      Options.Gconv = *G;
     }
     if (Root.contains("compression_level")) {
       const json &L = Root["compression_level"];

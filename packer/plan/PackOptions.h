@@ -24,6 +24,13 @@ enum class BootstrapStyle { Script, Exec };
 
 llvm::Expected<BootstrapStyle> parseBootstrapStyle(llvm::StringRef Text);
 
+/// Whether the bundled libc's gconv modules ship in lib/gconv: when a
+/// shipped file imports iconv_open (auto), whenever libc is bundled (all),
+/// or never (none).
+enum class GconvMode { Auto, All, None };
+
+llvm::Expected<GconvMode> parseGconvMode(llvm::StringRef Text);
+
 struct FunctionSpec {
   std::string Name;
   /// An ELF executable, a folder or a zip/tar.
@@ -48,6 +55,7 @@ struct PackOptions {
   std::vector<std::string> LibraryPath;
   bool AllowBundleLibc = true;
   BootstrapStyle Bootstrap = BootstrapStyle::Script;
+  GconvMode Gconv = GconvMode::Auto;
   // zip's own default: level 9 costs three times the CPU for 0.5% less.
   unsigned CompressionLevel = 6;
   /// 0: every core.

@@ -128,6 +128,8 @@ PackExit Run::packFunction(const FunctionSpec &Spec, PackedFunction &Out) {
   if (!Plan)
     return fail(Input, Plan.takeError());
   Out.Plan = std::move(*Plan);
+  for (const std::string &W : Out.Plan.Warnings)
+    warn(Input, W);
 
   StripOptions Stripping;
   Stripping.Mode = Options.Strip;

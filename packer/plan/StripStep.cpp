@@ -1,6 +1,7 @@
 //===- StripStep.cpp - Strip a plan's ELF files in parallel ---------------===//
 
 #include "plan/StripStep.h"
+#include "elf/Interpreter.h"
 
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
@@ -33,17 +34,30 @@ static void stripOne(PlannedFile &F, const StripOptions &Options, Result &R) {
   }
   // Named by its zip path, which is how warnings name it: the user knows
   // the function's tree, not where an archive's bytes sat.
-  Expected<StripResult> Out =
-      stripElf(MemoryBufferRef((*In)->getBuffer(), F.ZipPath), Options.Mode,
-               Options.ExtractDebug);
-  if (!Out) {
-    // Not ELF after all (a truncated header): ship it as it is.
-    R.Warning = toString(Out.takeError());
-    return;
+  MemoryBufferRef Input((*In)->getBuffer(), F.ZipPath);
+  StripResult Out;
+  if (Options.Mode != StripMode::None) {
+    Expected<StripResult> Stripped =
+        stripElf(Input, Options.Mode, Options.ExtractDebug);
+    if (!Stripped) {
+      // Not ELF after all (a truncated header): ship it as it is.
+      R.Warning = toString(Stripped.takeError());
+      return;
+    }
+    Out = std::move(*Stripped);
   }
-  R.Warning = std::move(Out->Warning);
-  if (Out->Changed) {
-    Expected<FileSource> Spooled = spoolBytes(Options.ScratchDir, Out->Bytes);
+  R.Warning = std::move(Out.Warning);
+  if (!F.Interpreter.empty()) {
+    if (!Out.Changed)
+      Out.Bytes = Input.getBuffer().str();
+    if (Error E = setInterpreter(Out.Bytes, F.Interpreter)) {
+      R.Error = F.ZipPath + ": " + toString(std::move(E));
+      return;
+    }
+    Out.Changed = true;
+  }
+  if (Out.Changed) {
+    Expected<FileSource> Spooled = spoolBytes(Options.ScratchDir, Out.Bytes);
     if (!Spooled) {
       R.Error = toString(Spooled.takeError());
       return;
@@ -51,10 +65,10 @@ static void stripOne(PlannedFile &F, const StripOptions &Options, Result &R) {
     F.Source = std::move(*Spooled);
     F.Bytes = F.Source.Size;
   }
-  if (!Options.ExtractDebug || Out->DebugBytes.empty())
+  if (!Options.ExtractDebug || Out.DebugBytes.empty())
     return;
   std::string Compressed;
-  StringRef Debug = Out->DebugBytes;
+  StringRef Debug = Out.DebugBytes;
   if (Options.CompressDebug) {
     Expected<std::string> Bytes = compressDebugSections(Debug);
     if (!Bytes) {
@@ -69,21 +83,21 @@ static void stripOne(PlannedFile &F, const StripOptions &Options, Result &R) {
     R.Error = toString(Spooled.takeError());
     return;
   }
-  R.Debug = DebugFile{Out->BuildId, F.ZipPath, std::move(*Spooled)};
+  R.Debug = DebugFile{Out.BuildId, F.ZipPath, std::move(*Spooled)};
 }
 
 Expected<StripOutcome> stripPlan(FunctionPlan &Plan,
                                  const StripOptions &Options) {
   StripOutcome Outcome;
-  if (Options.Mode == StripMode::None)
-    return Outcome;
   std::vector<Result> Results(Plan.Files.size());
   {
     DefaultThreadPool Pool(hardware_concurrency(Options.Threads));
     for (size_t I = 0; I < Plan.Files.size(); ++I) {
       PlannedFile &F = Plan.Files[I];
-      if (F.Generated || (F.Kind != FileKind::ElfExecutable &&
-                          F.Kind != FileKind::SharedObject))
+      bool Elf =
+          F.Kind == FileKind::ElfExecutable || F.Kind == FileKind::SharedObject;
+      if (F.Generated || !Elf ||
+          (Options.Mode == StripMode::None && F.Interpreter.empty()))
         continue;
       Pool.async([&F, &R = Results[I], &Options] { stripOne(F, Options, R); });
     }

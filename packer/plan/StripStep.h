@@ -37,8 +37,8 @@ struct StripOptions {
   uint64_t FileBytesMax = UINT64_MAX;
 };
 
-/// Strips every ELF file of \p Plan; other files are never touched. Each
-/// stripped file is written to the scratch folder as it is made and becomes
+/// Strips every ELF file of \p Plan, and points those with an Interpreter
+/// at it; other files are never touched. Each rewritten file is written to the scratch folder as it is made and becomes
 /// the plan file's source, so memory holds at most one file per thread. The
 /// outcome does not depend on the thread count.
 llvm::Expected<StripOutcome> stripPlan(FunctionPlan &Plan,

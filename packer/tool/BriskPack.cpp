@@ -66,6 +66,11 @@ static cl::opt<std::string>
               cl::desc("script|exec: without bundled libraries, make "
                        "bootstrap a script or the executable itself"),
               cl::cat(BriskPackCategory));
+static cl::opt<std::string>
+    Gconv("gconv",
+          cl::desc("auto|all|none: ship the bundled libc's gconv modules when "
+                   "iconv_open is imported (default auto), always, or never"),
+          cl::cat(BriskPackCategory));
 static cl::opt<int> CompressionLevel("compression-level",
                                      cl::desc("Deflate level 0-9 (default 6)"),
                                      cl::cat(BriskPackCategory));
@@ -171,6 +176,12 @@ static Error applyCommandLine(PackOptions &Options) {
     if (!Style)
       return Style.takeError();
     Options.Bootstrap = *Style;
+  }
+  if (!Gconv.empty()) {
+    Expected<GconvMode> Mode = parseGconvMode(Gconv);
+    if (!Mode)
+      return Mode.takeError();
+    Options.Gconv = *Mode;
   }
   if (CompressionLevel.getNumOccurrences()) {
     if (CompressionLevel < 0 || CompressionLevel > 9)
