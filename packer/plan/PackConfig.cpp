@@ -4,6 +4,7 @@
 //   {"output": "dist", "strip": "debug", "keep_debug": "dbg",
 //    "compress_debug": false, "library_paths": ["..."],
 //    "bundle_libc": true, "bootstrap": "script", "gconv": "auto",
+//    "secrets": [{"match": "*.jks", "reason": "Java key store"}],
 //    "compression_level": 6,
 //    "functions": [{"name": "orders", "input": "build/orders",
 //                   "runtime": "provided.al2023", "includes": ["..."],
@@ -129,10 +130,11 @@ public:
   Error read(const json &Root, PackOptions &Options) const {
     if (!Root.is_object())
       return fail("top level", "expected an object");
-    if (Error E = checkKeys(Root, "top level",
-                            {"output", "strip", "keep_debug", "compress_debug",
-                             "library_paths", "bundle_libc", "bootstrap",
-                             "gconv", "compression_level", "functions"}))
+    if (Error E =
+            checkKeys(Root, "top level",
+                      {"output", "strip", "keep_debug", "compress_debug",
+                       "library_paths", "bundle_libc", "bootstrap", "gconv",
+                       "secrets", "compression_level", "functions"}))
       return E;
     if (Root.contains("output")) {
       Expected<std::string> P = path(Root["output"], "output");
@@ -192,6 +194,10 @@ public:
         return fail("gconv", toString(G.takeError()));
       Options.Gconv = *G;
     }
+    if (Root.contains("secrets"))
+      if (Error E = parseSecretPatterns(Root["secrets"], Origin + ": secrets",
+                                        Options.Secrets))
+        return E;
     if (Root.contains("compression_level")) {
       const json &L = Root["compression_level"];
       // Compared as 64 bits: 4294967305 must not wrap to 9.

@@ -9,6 +9,7 @@
 #define BRISK_PACKER_PLAN_PACKOPTIONS_H
 
 #include "elf/Stripper.h"
+#include "plan/SecretFilter.h"
 
 #include "llvm/Support/Error.h"
 
@@ -56,6 +57,8 @@ struct PackOptions {
   bool AllowBundleLibc = true;
   BootstrapStyle Bootstrap = BootstrapStyle::Script;
   GconvMode Gconv = GconvMode::Auto;
+  /// Patterns of likely secrets beyond rules/secrets.json.
+  std::vector<SecretPattern> Secrets;
   // zip's own default: level 9 costs three times the CPU for 0.5% less.
   unsigned CompressionLevel = 6;
   /// 0: every core.

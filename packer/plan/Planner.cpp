@@ -21,12 +21,20 @@ static bool isNativeRuntime(StringRef Runtime) {
 }
 
 static Error planTree(const FunctionSpec &Spec, const Inventory &Inv,
-                      FunctionPlan &Plan) {
+                      const PackOptions &Options, FunctionPlan &Plan) {
+  Expected<SecretFilter> Secrets =
+      SecretFilter::load(Options.RulesDir, Options.Secrets);
+  if (!Secrets)
+    return Secrets.takeError();
   for (const InventoryFile &F : Inv.Files) {
-    StringRef Reason = secretReason(F.Path);
-    if (!Reason.empty() && !is_contained(Spec.AllowSecrets, F.Path))
+    bool Regular = F.Kind != FileKind::Folder && F.Kind != FileKind::Symlink;
+    Expected<std::string> Reason = Secrets->reason(
+        F.Path, F.Kind == FileKind::Folder, Regular ? &F.Source : nullptr);
+    if (!Reason)
+      return Reason.takeError();
+    if (!Reason->empty() && !is_contained(Spec.AllowSecrets, F.Path))
       return createStringError(
-          "'" + F.Path + "' looks like a secret (" + Reason +
+          "'" + F.Path + "' looks like a secret (" + *Reason +
           "); exclude it, or allow it with \"allow_secrets\" in the config");
     Plan.Files.push_back(plannedFromInventory(F, F.Path));
   }
@@ -70,7 +78,7 @@ Expected<FunctionPlan> planFunction(const FunctionSpec &Spec,
     return createStringError("is a native executable, but runtime '" +
                              Plan.Runtime + "' is not provided.*");
   if (Error E = Native ? planNative(Spec, Inv, Options, Plan)
-                       : planTree(Spec, Inv, Plan))
+                       : planTree(Spec, Inv, Options, Plan))
     return E;
   llvm::sort(Plan.Files, [](const PlannedFile &A, const PlannedFile &B) {
     return A.ZipPath < B.ZipPath;
