@@ -181,7 +181,8 @@ PackExit Run::pack(std::vector<PackedFunction> &Packed) {
   StringSet<> Names;
   for (const FunctionSpec &Spec : Options.Functions)
     if (!Names.insert(Spec.Name).second)
-      return fail(Spec.Name, "function named twice");
+      return failRun("function '" + Spec.Name +
+                     "' is named twice in the config");
 
   std::vector<std::string> Warnings;
   Expected<std::unique_ptr<OutputStage>> Opened = OutputStage::open(
