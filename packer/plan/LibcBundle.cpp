@@ -2,14 +2,13 @@
 
 #include "plan/LibcBundle.h"
 #include "elf/Interpreter.h"
+#include "plan/RulesFile.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-
-#include <nlohmann/json.hpp>
 
 using namespace llvm;
 
@@ -34,18 +33,12 @@ static bool anyImports(const FunctionPlan &Plan, StringRef Symbol) {
 }
 
 Expected<std::vector<std::string>> loadGconvModules(StringRef RulesDir) {
-  SmallString<256> Path(RulesDir);
-  sys::path::append(Path, "gconv.json");
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path);
-  if (!Buf)
-    return createStringError(
-        Buf.getError(), Path + ": cannot read: " + Buf.getError().message());
-  StringRef Text = (*Buf)->getBuffer();
-  nlohmann::json Root = nlohmann::json::parse(Text.begin(), Text.end(), nullptr,
-                                              /*allow_exceptions=*/false);
-  auto Modules = Root.is_object() ? Root.find("modules") : Root.end();
-  if (Root.is_discarded() || !Root.is_object() || Modules == Root.end() ||
-      !Modules->is_array())
+  std::string Path;
+  Expected<nlohmann::json> Root = readRulesFile(RulesDir, "gconv.json", Path);
+  if (!Root)
+    return Root.takeError();
+  auto Modules = Root->find("modules");
+  if (Modules == Root->end() || !Modules->is_array())
     return createStringError(Path + ": 'modules' must be an array of names");
   std::vector<std::string> Names;
   for (const nlohmann::json &M : *Modules) {

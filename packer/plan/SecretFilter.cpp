@@ -1,12 +1,10 @@
 //===- SecretFilter.cpp - Files that must not ship by accident ------------===//
 
 #include "plan/SecretFilter.h"
+#include "plan/RulesFile.h"
 
-#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
 
 using namespace llvm;
 using nlohmann::json;
@@ -99,20 +97,15 @@ Error SecretFilter::add(const SecretPattern &P, StringRef Origin) {
 
 Expected<SecretFilter> SecretFilter::load(StringRef RulesDir,
                                           ArrayRef<SecretPattern> Extra) {
-  SmallString<256> Path(RulesDir);
-  sys::path::append(Path, "secrets.json");
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path);
-  if (!Buf)
-    return createStringError(
-        Buf.getError(), Path + ": cannot read: " + Buf.getError().message());
-  StringRef Text = (*Buf)->getBuffer();
-  json Root = json::parse(Text.begin(), Text.end(), nullptr,
-                          /*allow_exceptions=*/false);
-  if (Root.is_discarded() || !Root.is_object() || !Root.contains("secrets"))
+  std::string Path;
+  Expected<json> Root = readRulesFile(RulesDir, "secrets.json", Path);
+  if (!Root)
+    return Root.takeError();
+  if (!Root->contains("secrets"))
     return createStringError(Path + ": expected an object with \"secrets\"");
   std::vector<SecretPattern> Listed;
-  if (Error E = parseSecretPatterns(Root["secrets"], (Path + ": secrets").str(),
-                                    Listed))
+  if (Error E =
+          parseSecretPatterns((*Root)["secrets"], Path + ": secrets", Listed))
     return E;
   SecretFilter Filter;
   for (const SecretPattern &P : Listed)
