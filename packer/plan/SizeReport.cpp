@@ -13,7 +13,8 @@ std::vector<const PlannedFile *> largestFiles(const FunctionPlan &Plan,
                                               size_t Count) {
   std::vector<const PlannedFile *> Files;
   for (const PlannedFile &F : Plan.Files)
-    Files.push_back(&F);
+    if (!F.isFolder())
+      Files.push_back(&F);
   llvm::sort(Files, [](const PlannedFile *A, const PlannedFile *B) {
     if (A->Bytes != B->Bytes)
       return A->Bytes > B->Bytes;

@@ -38,9 +38,10 @@ struct StripOptions {
 };
 
 /// Strips every ELF file of \p Plan, and points those with an Interpreter
-/// at it; other files are never touched. Each rewritten file is written to the scratch folder as it is made and becomes
-/// the plan file's source, so memory holds at most one file per thread. The
-/// outcome does not depend on the thread count.
+/// at it; other files are never touched. Each rewritten file is written to the
+/// scratch folder as it is made and becomes the plan file's source, so memory
+/// holds at most one file per thread. The outcome does not depend on the thread
+/// count.
 llvm::Expected<StripOutcome> stripPlan(FunctionPlan &Plan,
                                        const StripOptions &Options);
 
