@@ -25,6 +25,17 @@ using namespace llvm;
 
 namespace brisk {
 
+/// \p Path absolute, with symlinks resolved when it exists.
+static SmallString<256> resolved(StringRef Path) {
+  SmallString<256> Abs(Path);
+  sys::fs::make_absolute(Abs);
+  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  SmallString<256> Real;
+  if (!sys::fs::real_path(Abs, Real))
+    return Real;
+  return Abs;
+}
+
 namespace {
 class Run {
 public:
@@ -191,19 +202,18 @@ PackExit Run::pack(std::vector<PackedFunction> &Packed) {
   if (!Opened)
     return failRun(toString(Opened.takeError()));
   Stage = std::move(*Opened);
+  StringRef Out = Stage->realOutDir();
   if (!Options.KeepDebugDir.empty()) {
-    SmallString<256> Debug(Options.KeepDebugDir);
-    sys::fs::make_absolute(Debug);
-    sys::path::remove_dots(Debug, /*remove_dot_dot=*/true);
-    SmallString<256> Real;
-    if (!sys::fs::real_path(Debug, Real))
-      Debug = Real;
-    StringRef Out = Stage->realOutDir();
+    SmallString<256> Debug = resolved(Options.KeepDebugDir);
     if (Debug == Out || Debug.starts_with(Out.str() + "/"))
       return failRun("--keep-debug folder '" + Options.KeepDebugDir +
                      "' is inside OUT_DIR '" + Options.OutDir +
                      "', which brisk-pack replaces whole: put it elsewhere");
   }
+  for (const FunctionSpec &Spec : Options.Functions)
+    if (resolved(Spec.Input) == Out)
+      return fail(Spec.Input, "is OUT_DIR itself, which brisk-pack replaces "
+                              "whole: pack it into another folder");
 
   // Functions in name order: the manifest does not depend on the order they
   // were named in.
