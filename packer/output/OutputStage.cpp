@@ -58,9 +58,13 @@ Error OutputStage::locate(StringRef OutDir) {
     Missing.push_back(P.str());
   }
   for (auto It = Missing.rbegin(); It != Missing.rend(); ++It) {
-    if (::mkdir(It->c_str(), 0777) != 0)
+    if (::mkdir(It->c_str(), 0777) == 0) {
+      CreatedParents.push_back(*It);
+      continue;
+    }
+    // "a/.." exists once "a" does.
+    if (errno != EEXIST || !sys::fs::is_directory(*It))
       return osError(errno, "cannot create the folder '" + *It + "'");
-    CreatedParents.push_back(*It);
   }
   SmallString<256> RealParent;
   if (std::error_code EC = sys::fs::real_path(ParentShown, RealParent))
