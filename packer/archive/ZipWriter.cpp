@@ -79,16 +79,22 @@ struct DigestingSink {
 } // namespace
 
 // Every folder on the way to an entry gets its own entry, as `zip -r` writes
-// them, so that unzip creates them 0755.
+// them, so that unzip creates them 0755; a folder entry of its own is kept
+// once.
 static void addParentFolders(std::vector<ZipEntry> &Entries) {
   StringSet<> Folders;
-  for (const ZipEntry &E : Entries)
+  for (const ZipEntry &E : Entries) {
+    if (E.Folder)
+      Folders.insert(E.Path);
     for (StringRef P = sys::path::parent_path(E.Path, sys::path::Style::posix);
          !P.empty(); P = sys::path::parent_path(P, sys::path::Style::posix))
       Folders.insert(P);
+  }
+  llvm::erase_if(Entries, [](const ZipEntry &E) { return E.Folder; });
   for (const auto &F : Folders) {
     ZipEntry Dir;
     Dir.Path = F.getKey().str() + "/";
+    Dir.Folder = true;
     Entries.push_back(std::move(Dir));
   }
 }
@@ -132,8 +138,8 @@ Expected<ZipDigest> writeZip(std::vector<ZipEntry> Entries, int FD,
     archive_entry_set_mtime(AE.get(), ZipFixedTime, 0);
     archive_entry_set_uid(AE.get(), 0);
     archive_entry_set_gid(AE.get(), 0);
-    std::unique_ptr<MemoryBuffer> Data;
-    if (StringRef(E.Path).ends_with("/")) {
+    bool Regular = !E.Folder && E.LinkTarget.empty();
+    if (E.Folder) {
       archive_entry_set_filetype(AE.get(), AE_IFDIR);
       archive_entry_set_perm(AE.get(), 0755);
     } else if (!E.LinkTarget.empty()) {
@@ -141,25 +147,32 @@ Expected<ZipDigest> writeZip(std::vector<ZipEntry> Entries, int FD,
       archive_entry_set_perm(AE.get(), 0777);
       archive_entry_set_symlink_utf8(AE.get(), E.LinkTarget.c_str());
     } else {
-      Expected<std::unique_ptr<MemoryBuffer>> Buf = E.Open();
-      if (!Buf)
-        return Buf.takeError();
-      Data = std::move(*Buf);
       archive_entry_set_filetype(AE.get(), AE_IFREG);
       archive_entry_set_perm(AE.get(), normalisedFileMode(E.Executable));
-      archive_entry_set_size(AE.get(), Data->getBufferSize());
+      archive_entry_set_size(AE.get(), E.Size);
     }
     if (archive_write_header(A.get(), AE.get()) != ARCHIVE_OK)
       return archiveError(A.get(), "cannot write zip entry '" + E.Path + "'");
-    if (Data) {
-      StringRef Bytes = Data->getBuffer();
-      while (!Bytes.empty()) {
-        la_ssize_t N = archive_write_data(A.get(), Bytes.data(), Bytes.size());
-        if (N <= 0)
-          return archiveError(A.get(),
-                              "cannot write zip entry '" + E.Path + "'");
-        Bytes = Bytes.drop_front(N);
-      }
+    if (Regular) {
+      uint64_t Written = 0;
+      if (Error Err = E.Contents([&](StringRef Bytes) -> Error {
+            Written += Bytes.size();
+            while (!Bytes.empty()) {
+              la_ssize_t N =
+                  archive_write_data(A.get(), Bytes.data(), Bytes.size());
+              if (N <= 0)
+                return archiveError(A.get(),
+                                    "cannot write zip entry '" + E.Path + "'");
+              Bytes = Bytes.drop_front(N);
+            }
+            return Error::success();
+          }))
+        return std::move(Err);
+      // The header already holds the size: the entry must match it.
+      if (Written != E.Size)
+        return createStringError("zip entry '" + E.Path + "' has " +
+                                 Twine(Written) + " bytes, not " +
+                                 Twine(E.Size));
     }
     if (archive_write_finish_entry(A.get()) != ARCHIVE_OK)
       return archiveError(A.get(), "cannot write zip entry '" + E.Path + "'");

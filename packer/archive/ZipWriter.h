@@ -10,8 +10,8 @@
 #ifndef BRISK_PACKER_ARCHIVE_ZIPWRITER_H
 #define BRISK_PACKER_ARCHIVE_ZIPWRITER_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Error.h"
-#include "llvm/Support/MemoryBuffer.h"
 
 #include <array>
 #include <functional>
@@ -21,16 +21,24 @@
 
 namespace brisk {
 
+/// Streams a regular file's bytes to the writer, a chunk at a time.
+using ZipContents = std::function<llvm::Error(
+    llvm::function_ref<llvm::Error(llvm::StringRef)> Consume)>;
+
 struct ZipEntry {
-  /// Relative, '/'-separated path inside the zip.
+  /// Relative, '/'-separated path inside the zip, without a trailing '/'.
   std::string Path;
+  /// A folder (kept even when empty); folders holding entries are added
+  /// anyway.
+  bool Folder = false;
   /// Any exec bit makes a file 0755; otherwise 0644.
   bool Executable = false;
   /// Non-empty for a symlink, stored as a link.
   std::string LinkTarget;
-  /// Produces the bytes of a regular file when the writer reaches it, so that
-  /// only one file's contents need to be in memory at a time.
-  std::function<llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>()> Open;
+  /// A regular file's size, and its bytes when the writer reaches it: no
+  /// file is ever held in memory whole.
+  uint64_t Size = 0;
+  ZipContents Contents;
 };
 
 /// The DOS epoch: 1980-01-01 00:00:00 UTC.

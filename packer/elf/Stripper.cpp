@@ -7,7 +7,9 @@
 #include "llvm/ObjCopy/ConfigManager.h"
 #include "llvm/ObjCopy/ObjCopy.h"
 #include "llvm/Object/Binary.h"
+#include "llvm/Object/ELF.h"
 #include "llvm/Support/Compression.h"
+#include "llvm/Support/Endian.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -119,6 +121,107 @@ static std::string unusualLayout(const ElfInfo &Info) {
   return "";
 }
 
+namespace {
+/// An allocated relocation section linked to a section other than .dynsym.
+struct RelocLink {
+  std::string Section;
+  std::string Linked;
+};
+} // namespace
+
+// llvm::objcopy takes every allocated relocation section for a dynamic one
+// and insists that its sh_link names .dynsym. glibc's static executables
+// link .rela.plt (the IRELATIVE relocations libc's start-up code applies
+// through linker-defined symbols, never through section headers) to
+// .symtab. Such links are cleared in a copy for objcopy and set again, by
+// section name, in its output.
+template <class ELFT>
+static std::vector<RelocLink> clearRelocLinks(StringRef Bytes,
+                                              std::string &Out) {
+  std::vector<RelocLink> Links;
+  auto File = object::ELFFile<ELFT>::create(Bytes);
+  if (!File) {
+    consumeError(File.takeError());
+    return Links;
+  }
+  auto Sections = File->sections();
+  if (!Sections) {
+    consumeError(Sections.takeError());
+    return Links;
+  }
+  for (const auto &Sec : *Sections) {
+    bool Relocs = Sec.sh_type == ELF::SHT_RELA || Sec.sh_type == ELF::SHT_REL;
+    if (!Relocs || !(Sec.sh_flags & ELF::SHF_ALLOC) || Sec.sh_link == 0 ||
+        Sec.sh_link >= Sections->size() ||
+        (*Sections)[Sec.sh_link].sh_type == ELF::SHT_DYNSYM)
+      continue;
+    auto Name = File->getSectionName(Sec);
+    auto Linked = File->getSectionName((*Sections)[Sec.sh_link]);
+    if (!Name || !Linked) {
+      consumeError(Name.takeError());
+      consumeError(Linked.takeError());
+      continue;
+    }
+    Links.push_back({Name->str(), Linked->str()});
+    if (Out.empty())
+      Out = Bytes.str();
+    size_t At = reinterpret_cast<const char *>(&Sec.sh_link) - Bytes.data();
+    support::endian::write<uint32_t>(Out.data() + At, 0, ELFT::Endianness);
+  }
+  return Links;
+}
+
+template <class ELFT>
+static void restoreRelocLinks(std::string &Bytes,
+                              const std::vector<RelocLink> &Links) {
+  auto File = object::ELFFile<ELFT>::create(Bytes);
+  if (!File)
+    return consumeError(File.takeError());
+  auto Sections = File->sections();
+  if (!Sections)
+    return consumeError(Sections.takeError());
+  auto IndexOf = [&](StringRef Wanted) -> std::optional<uint32_t> {
+    for (size_t I = 0; I < Sections->size(); ++I) {
+      auto Name = File->getSectionName((*Sections)[I]);
+      if (Name && *Name == Wanted)
+        return I;
+      if (!Name)
+        consumeError(Name.takeError());
+    }
+    return std::nullopt;
+  };
+  for (const RelocLink &L : Links) {
+    std::optional<uint32_t> Sec = IndexOf(L.Section), To = IndexOf(L.Linked);
+    // Stripped away (--strip=all drops .symtab): 0 is what objcopy wrote.
+    if (!Sec || !To)
+      continue;
+    size_t At = reinterpret_cast<const char *>(&(*Sections)[*Sec].sh_link) -
+                Bytes.data();
+    support::endian::write<uint32_t>(Bytes.data() + At, *To, ELFT::Endianness);
+  }
+}
+
+/// Clears what objcopy would refuse in a copy of \p In (made only when
+/// needed, into \p Copy) and says what to set again in its output.
+static std::vector<RelocLink> clearRelocLinks(const ElfInfo &Info, StringRef In,
+                                              std::string &Copy) {
+  if (Info.Is64Bit)
+    return Info.IsLittleEndian ? clearRelocLinks<object::ELF64LE>(In, Copy)
+                               : clearRelocLinks<object::ELF64BE>(In, Copy);
+  return Info.IsLittleEndian ? clearRelocLinks<object::ELF32LE>(In, Copy)
+                             : clearRelocLinks<object::ELF32BE>(In, Copy);
+}
+
+static void restoreRelocLinks(const ElfInfo &Info, std::string &Bytes,
+                              const std::vector<RelocLink> &Links) {
+  if (Info.Is64Bit)
+    return Info.IsLittleEndian
+               ? restoreRelocLinks<object::ELF64LE>(Bytes, Links)
+               : restoreRelocLinks<object::ELF64BE>(Bytes, Links);
+  return Info.IsLittleEndian ? restoreRelocLinks<object::ELF32LE>(Bytes, Links)
+                             : restoreRelocLinks<object::ELF32BE>(Bytes, Links);
+}
+
 Expected<StripResult> stripElf(MemoryBufferRef In, StripMode Mode,
                                bool ExtractDebug) {
   StringRef Name = In.getBufferIdentifier();
@@ -144,13 +247,19 @@ Expected<StripResult> stripElf(MemoryBufferRef In, StripMode Mode,
     return Result;
   }
 
+  std::string Copy;
+  std::vector<RelocLink> Links =
+      clearRelocLinks(*Original, In.getBuffer(), Copy);
+  MemoryBufferRef ObjcopyIn = Links.empty() ? In : MemoryBufferRef(Copy, Name);
+
   if (ExtractDebug && Original->HasDebugInfo) {
-    auto Debug = runObjcopy(In, [](objcopy::ConfigManager &Config) {
+    auto Debug = runObjcopy(ObjcopyIn, [](objcopy::ConfigManager &Config) {
       Config.Common.OnlyKeepDebug = true;
     });
-    if (Debug)
+    if (Debug) {
       Result.DebugBytes = std::move(*Debug);
-    else
+      restoreRelocLinks(*Original, Result.DebugBytes, Links);
+    } else
       Result.Warning = Name.str() + ": cannot split debug info (" +
                        toString(Debug.takeError()) + ")";
   }
@@ -158,7 +267,7 @@ Expected<StripResult> stripElf(MemoryBufferRef In, StripMode Mode,
   if (Mode == StripMode::None)
     return Result;
 
-  auto Stripped = runObjcopy(In, [Mode](objcopy::ConfigManager &Config) {
+  auto Stripped = runObjcopy(ObjcopyIn, [Mode](objcopy::ConfigManager &Config) {
     fillStrip(Config.Common, Mode);
   });
   if (!Stripped) {
@@ -166,6 +275,7 @@ Expected<StripResult> stripElf(MemoryBufferRef In, StripMode Mode,
                      "; kept unstripped";
     return Result;
   }
+  restoreRelocLinks(*Original, *Stripped, Links);
   std::string Reason = rejectReason(*Original, *Stripped, Name);
   if (!Reason.empty()) {
     Result.Warning = Name.str() + ": " + Reason + "; kept unstripped";

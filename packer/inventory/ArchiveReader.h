@@ -7,9 +7,11 @@
 
 namespace brisk {
 
-/// Appends the regular files and symlinks of the zip or tar at \p Path to
-/// \p Files, contents held in memory. Kind and hash are left to the caller.
-llvm::Error readArchive(llvm::StringRef Path,
+/// Appends the folders, regular files and symlinks of the zip or tar at
+/// \p Path to \p Files. Regular files are inflated into one spool file in
+/// Options.ScratchDir, within Options.Budget; kind and hash are left to the
+/// caller.
+llvm::Error readArchive(llvm::StringRef Path, const InventoryOptions &Options,
                         std::vector<InventoryFile> &Files);
 
 } // namespace brisk

@@ -30,6 +30,8 @@ StringRef fileKindName(FileKind Kind) {
     return "other";
   case FileKind::Symlink:
     return "symlink";
+  case FileKind::Folder:
+    return "folder";
   }
   llvm_unreachable("unknown file kind");
 }

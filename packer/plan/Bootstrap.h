@@ -9,13 +9,28 @@
 
 namespace brisk {
 
-/// A /bin/sh script running \p ProgramPath (relative to the task root).
-/// With \p LoaderName, the program runs through lib/<LoaderName> with
-/// --library-path lib, so the bundled libc wins; otherwise, when
-/// \p HasLibraries, lib/ is put first on LD_LIBRARY_PATH because the
-/// runtime's own value lists the system folders before /var/task/lib.
-std::string makeBootstrapScript(llvm::StringRef ProgramPath,
-                                llvm::StringRef LoaderName, bool HasLibraries);
+struct BootstrapSpec {
+  /// The program, relative to the task root: bin/NAME.
+  std::string ProgramPath;
+  /// The bundled loader's file in lib/, when the loader and libc are.
+  std::string LoaderName;
+  /// lib/ holds libraries that must win over the runtime image's copies.
+  bool HasLibraries = false;
+  /// With LoaderName: the task root the program's PT_INTERP points into
+  /// (root/lib/ld.so). There the program is run directly; elsewhere (an
+  /// unpacked zip run locally) through the loader.
+  std::string DirectRoot;
+  /// lib/gconv holds the bundled libc's gconv modules.
+  bool Gconv = false;
+};
+
+/// A /bin/sh script running the program so that the bundled libraries win:
+/// the runtime's LD_LIBRARY_PATH lists the system folders before
+/// /var/task/lib. '$ORIGIN/../lib' is put first on LD_LIBRARY_PATH, which
+/// the program and its re-executions read as the package's lib/ and any
+/// other program it runs as that program's own ../lib; run through the
+/// loader, --library-path reaches the program alone.
+std::string makeBootstrapScript(const BootstrapSpec &Spec);
 
 } // namespace brisk
 

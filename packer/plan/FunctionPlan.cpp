@@ -1,16 +1,25 @@
 //===- FunctionPlan.cpp - The files one function's zip will hold ----------===//
 
 #include "plan/FunctionPlan.h"
+#include "elf/ElfFile.h"
+
+#include "llvm/Support/FileSystem.h"
 
 using namespace llvm;
 
 namespace brisk {
 
-Expected<std::unique_ptr<MemoryBuffer>> PlannedFile::open() const {
-  if (Shipped)
-    return MemoryBuffer::getMemBuffer(*Shipped, ZipPath,
+Error PlannedFile::read(function_ref<Error(StringRef)> Consume) const {
+  if (Generated)
+    return Consume(*Generated);
+  return readSource(Source, Consume);
+}
+
+Expected<std::unique_ptr<MemoryBuffer>> PlannedFile::map() const {
+  if (Generated)
+    return MemoryBuffer::getMemBuffer(*Generated, ZipPath,
                                       /*RequiresNullTerminator=*/false);
-  return openSource(SourcePath, SourceContents);
+  return mapSource(Source, ZipPath);
 }
 
 uint64_t FunctionPlan::inputBytes() const {
@@ -32,11 +41,32 @@ int64_t FunctionPlan::stripSavedBytes() const {
          static_cast<int64_t>(unzippedBytes());
 }
 
-void FunctionPlan::releaseContents() {
-  for (PlannedFile &F : Files) {
-    F.Shipped.reset();
-    F.SourceContents.reset();
-  }
+PlannedFile plannedFromInventory(const InventoryFile &F, std::string ZipPath) {
+  PlannedFile P;
+  P.ZipPath = std::move(ZipPath);
+  P.Kind = F.Kind;
+  P.Executable = F.Mode & 0111;
+  P.LinkTarget = F.LinkTarget;
+  P.Source = F.Source;
+  P.InputBytes = P.Bytes = F.Size;
+  return P;
+}
+
+Expected<PlannedFile> plannedFromHost(StringRef HostPath, std::string ZipPath) {
+  sys::fs::file_status Status;
+  if (std::error_code EC = sys::fs::status(HostPath, Status))
+    return createStringError(EC,
+                             "cannot stat '" + HostPath + "': " + EC.message());
+  PlannedFile P;
+  P.ZipPath = std::move(ZipPath);
+  P.Executable = Status.permissions() & 0111;
+  P.InputBytes = P.Bytes = Status.getSize();
+  P.Source = {HostPath.str(), 0, P.InputBytes};
+  Expected<std::string> Head = peekSource(P.Source, 4);
+  if (!Head)
+    return Head.takeError();
+  P.Kind = looksLikeElf(*Head) ? FileKind::SharedObject : FileKind::Other;
+  return P;
 }
 
 } // namespace brisk

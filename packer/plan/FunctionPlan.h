@@ -24,18 +24,24 @@ struct PlannedFile {
   bool Executable = false;
   /// Symlinks only.
   std::string LinkTarget;
-  /// Where the input bytes are: a host file or an archive buffer.
-  std::string SourcePath;
-  std::shared_ptr<llvm::MemoryBuffer> SourceContents;
-  /// Replaces the input bytes when set: generated or stripped contents.
-  std::shared_ptr<const std::string> Shipped;
+  /// Where the bytes are: the input, or once stripped a copy in the run's
+  /// scratch folder.
+  FileSource Source;
+  /// Generated contents (the bootstrap), used instead of Source when set.
+  std::shared_ptr<const std::string> Generated;
   /// Size before and after stripping.
   uint64_t InputBytes = 0;
   uint64_t Bytes = 0;
+  /// Set: the zip's copy of this program names this loader in PT_INTERP.
+  std::string Interpreter;
 
-  bool isSymlink() const { return !LinkTarget.empty(); }
-  /// The bytes that go into the zip.
-  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> open() const;
+  bool isSymlink() const { return Kind == FileKind::Symlink; }
+  bool isFolder() const { return Kind == FileKind::Folder; }
+  /// Streams the bytes that go into the zip.
+  llvm::Error
+  read(llvm::function_ref<llvm::Error(llvm::StringRef)> Consume) const;
+  /// The bytes in memory, for ELF files that llvm::object reads whole.
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> map() const;
 };
 
 struct FunctionPlan {
@@ -47,14 +53,25 @@ struct FunctionPlan {
   /// Native functions: what the closure decided, for the summary.
   unsigned BundledLibraries = 0;
   bool LibcBundled = false;
+  /// glibc gconv modules shipped in lib/gconv with the bundled libc.
+  unsigned GconvModules = 0;
+  /// What packs but deserves a word, one message each.
+  std::vector<std::string> Warnings;
 
   uint64_t inputBytes() const;
   uint64_t unzippedBytes() const;
   /// inputBytes() - unzippedBytes(); negative if stripping ever grew a file.
   int64_t stripSavedBytes() const;
-  /// Drops the bytes held in memory once the zip is written; sizes stay.
-  void releaseContents();
 };
+
+/// \p F at \p ZipPath, bytes and mode as in the input.
+PlannedFile plannedFromInventory(const InventoryFile &F, std::string ZipPath);
+
+/// The file \p HostPath of the build machine at \p ZipPath (a library, a
+/// gconv module or its configuration): an ELF file is a shared object to
+/// strip, anything else data.
+llvm::Expected<PlannedFile> plannedFromHost(llvm::StringRef HostPath,
+                                            std::string ZipPath);
 
 } // namespace brisk
 

@@ -10,10 +10,21 @@
 
 namespace brisk {
 
+/// Where the manifest goes in OUT_DIR.
+inline constexpr llvm::StringLiteral ManifestFileName = "manifest.json";
+
 /// manifest.json as design.md section 3 fixes it, keys in that order,
 /// functions in the order given (PackRun sorts them by name), ending with a
 /// newline.
 std::string renderManifest(const std::vector<PackedFunction> &Functions);
+
+/// The files an earlier run wrote into \p TreeDir, as its manifest.json
+/// lists them (the zips of functions and layers, and manifest.json itself):
+/// what a new run may replace. No manifest: nothing. A manifest brisk-pack
+/// cannot have written is an error naming it, since which files are its own
+/// can then not be told.
+llvm::Expected<std::vector<std::string>>
+readManifestOutputs(llvm::StringRef TreeDir);
 
 } // namespace brisk
 

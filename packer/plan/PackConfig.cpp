@@ -3,7 +3,9 @@
 // Schema (every key optional except functions[].name and functions[].input):
 //   {"output": "dist", "strip": "debug", "keep_debug": "dbg",
 //    "compress_debug": false, "library_paths": ["..."],
-//    "bundle_libc": true, "bootstrap": "script", "compression_level": 6,
+//    "bundle_libc": true, "bootstrap": "script", "gconv": "auto",
+//    "secrets": [{"match": "*.jks", "reason": "Java key store"}],
+//    "compression_level": 6,
 //    "functions": [{"name": "orders", "input": "build/orders",
 //                   "runtime": "provided.al2023", "includes": ["..."],
 //                   "excludes": ["glob"], "allow_secrets": ["path"]}]}
@@ -128,10 +130,11 @@ public:
   Error read(const json &Root, PackOptions &Options) const {
     if (!Root.is_object())
       return fail("top level", "expected an object");
-    if (Error E = checkKeys(Root, "top level",
-                            {"output", "strip", "keep_debug", "compress_debug",
-                             "library_paths", "bundle_libc", "bootstrap",
-                             "compression_level", "functions"}))
+    if (Error E =
+            checkKeys(Root, "top level",
+                      {"output", "strip", "keep_debug", "compress_debug",
+                       "library_paths", "bundle_libc", "bootstrap", "gconv",
+                       "secrets", "compression_level", "functions"}))
       return E;
     if (Root.contains("output")) {
       Expected<std::string> P = path(Root["output"], "output");
@@ -182,11 +185,25 @@ public:
         return fail("bootstrap", toString(B.takeError()));
       Options.Bootstrap = *B;
     }
+    if (Root.contains("gconv")) {
+      Expected<std::string> S = string(Root["gconv"], "gconv");
+      if (!S)
+        return S.takeError();
+      Expected<GconvMode> G = parseGconvMode(*S);
+      if (!G)
+        return fail("gconv", toString(G.takeError()));
+      Options.Gconv = *G;
+    }
+    if (Root.contains("secrets"))
+      if (Error E = parseSecretPatterns(Root["secrets"], Origin + ": secrets",
+                                        Options.Secrets))
+        return E;
     if (Root.contains("compression_level")) {
       const json &L = Root["compression_level"];
-      if (!L.is_number_unsigned() || L.get<unsigned>() > 9)
+      // Compared as 64 bits: 4294967305 must not wrap to 9.
+      if (!L.is_number_unsigned() || L.get<uint64_t>() > 9)
         return fail("compression_level", "expected an integer from 0 to 9");
-      Options.CompressionLevel = L.get<unsigned>();
+      Options.CompressionLevel = L.get<uint64_t>();
     }
     if (Root.contains("functions")) {
       const json &Fs = Root["functions"];

@@ -17,6 +17,17 @@ Expected<BootstrapStyle> parseBootstrapStyle(StringRef Text) {
                            Text + "'");
 }
 
+Expected<GconvMode> parseGconvMode(StringRef Text) {
+  if (Text == "auto")
+    return GconvMode::Auto;
+  if (Text == "all")
+    return GconvMode::All;
+  if (Text == "none")
+    return GconvMode::None;
+  return createStringError("gconv must be 'auto', 'all' or 'none', not '" +
+                           Text + "'");
+}
+
 Error checkFunctionName(StringRef Name) {
   if (Name.empty() || Name.size() > 64 ||
       !all_of(Name, [](char C) { return isAlnum(C) || C == '-' || C == '_'; }))

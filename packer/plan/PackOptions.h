@@ -9,6 +9,7 @@
 #define BRISK_PACKER_PLAN_PACKOPTIONS_H
 
 #include "elf/Stripper.h"
+#include "plan/SecretFilter.h"
 
 #include "llvm/Support/Error.h"
 
@@ -23,6 +24,13 @@ namespace brisk {
 enum class BootstrapStyle { Script, Exec };
 
 llvm::Expected<BootstrapStyle> parseBootstrapStyle(llvm::StringRef Text);
+
+/// Whether the bundled libc's gconv modules ship in lib/gconv: when a
+/// shipped file imports iconv_open (auto), whenever libc is bundled (all),
+/// or never (none).
+enum class GconvMode { Auto, All, None };
+
+llvm::Expected<GconvMode> parseGconvMode(llvm::StringRef Text);
 
 struct FunctionSpec {
   std::string Name;
@@ -48,6 +56,9 @@ struct PackOptions {
   std::vector<std::string> LibraryPath;
   bool AllowBundleLibc = true;
   BootstrapStyle Bootstrap = BootstrapStyle::Script;
+  GconvMode Gconv = GconvMode::Auto;
+  /// Patterns of likely secrets beyond rules/secrets.json.
+  std::vector<SecretPattern> Secrets;
   // zip's own default: level 9 costs three times the CPU for 0.5% less.
   unsigned CompressionLevel = 6;
   /// 0: every core.

@@ -23,7 +23,8 @@ struct PackedFunction {
 
 /// Packs every function of \p Options into Options.OutDir. Prints the size
 /// summary to \p Out and errors/warnings ("brisk-pack: error: <input>: ...")
-/// to \p Err. Nothing is left in OUT_DIR unless everything succeeded.
+/// to \p Err. OUT_DIR is replaced by the new output only when everything
+/// succeeded (see output/OutputStage.h); otherwise it is left as it was.
 PackExit runPack(const PackOptions &Options, llvm::raw_ostream &Out,
                  llvm::raw_ostream &Err);
 

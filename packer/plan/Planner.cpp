@@ -1,16 +1,10 @@
 //===- Planner.cpp - Decide what goes into one function's zip -------------===//
 
 #include "plan/Planner.h"
-#include "elf/DependencyResolver.h"
-#include "elf/SymbolVersions.h"
-#include "plan/Bootstrap.h"
+#include "plan/NativePlanner.h"
 #include "plan/SecretFilter.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringMap.h"
-#include "llvm/BinaryFormat/ELF.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Path.h"
 
 using namespace llvm;
@@ -23,222 +17,27 @@ static bool isNativeRuntime(StringRef Runtime) {
   return Runtime.starts_with("provided.");
 }
 
-static PlannedFile fromInventory(const InventoryFile &F, std::string ZipPath) {
-  PlannedFile P;
-  P.ZipPath = std::move(ZipPath);
-  P.Kind = F.Kind;
-  P.Executable = F.Mode & 0111;
-  P.LinkTarget = F.LinkTarget;
-  P.SourcePath = F.SourcePath;
-  P.SourceContents = F.Contents;
-  P.InputBytes = P.Bytes = F.Size;
-  return P;
-}
-
-static Expected<PlannedFile> fromHost(StringRef HostPath, std::string ZipPath) {
-  sys::fs::file_status Status;
-  if (std::error_code EC = sys::fs::status(HostPath, Status))
-    return createStringError(EC,
-                             "cannot stat '" + HostPath + "': " + EC.message());
-  PlannedFile P;
-  P.ZipPath = std::move(ZipPath);
-  P.Kind = FileKind::SharedObject;
-  P.Executable = Status.permissions() & 0111;
-  P.SourcePath = HostPath.str();
-  P.InputBytes = P.Bytes = Status.getSize();
-  return P;
-}
-
-/// The input executable's ELF facts, read once for the planner and the
-/// resolver. Errors do not name it: the caller names its input.
-static Expected<ElfInfo> readExecutableInfo(const InventoryFile &Exe) {
-  Expected<std::unique_ptr<MemoryBuffer>> Buf = Exe.open();
-  if (!Buf)
-    return Buf.takeError();
-  return readElfInfo(MemoryBufferRef((*Buf)->getBuffer(), ""));
-}
-
-static Expected<std::string> architectureOf(const ElfInfo &Info) {
-  if (Info.Machine == ELF::EM_X86_64)
-    return "x86_64";
-  if (Info.Machine == ELF::EM_AARCH64)
-    return "arm64";
-  return createStringError("built for " + machineName(Info.Machine) +
-                           ", Lambda runs x86_64 and arm64 only");
-}
-
-// Adds lib/<soname>. When the host file behind the soname has another name
-// (libcurl.so.4 -> libcurl.so.4.8.0), ship it under its real name and keep
-// the soname as a relative link, as on the host and as `zip --symlinks` does.
-// \p ShippedFrom maps each lib/ path planned so far to the host file whose
-// bytes it stands for.
-static Error addLibrary(FunctionPlan &Plan, StringMap<std::string> &ShippedFrom,
-                        StringRef Soname, StringRef RealPath) {
-  std::string SonameZip = ("lib/" + Soname).str();
-  if (ShippedFrom.count(SonameZip))
-    return Error::success();
-  StringRef RealName = sys::path::filename(RealPath);
-  std::string RealZip = ("lib/" + RealName).str();
-  auto Shipped = ShippedFrom.find(RealZip);
-  bool CanLink = RealName != Soname &&
-                 (Shipped == ShippedFrom.end() || Shipped->second == RealPath);
-  if (!CanLink) {
-    Expected<PlannedFile> File = fromHost(RealPath, SonameZip);
-    if (!File)
-      return File.takeError();
-    Plan.Files.push_back(std::move(*File));
-    ShippedFrom[SonameZip] = RealPath.str();
-    return Error::success();
-  }
-  if (Shipped == ShippedFrom.end()) {
-    Expected<PlannedFile> File = fromHost(RealPath, RealZip);
-    if (!File)
-      return File.takeError();
-    Plan.Files.push_back(std::move(*File));
-    ShippedFrom[RealZip] = RealPath.str();
-  }
-  PlannedFile Link;
-  Link.ZipPath = SonameZip;
-  Link.Kind = FileKind::Symlink;
-  Link.LinkTarget = RealName.str();
-  Link.InputBytes = Link.Bytes = RealName.size();
-  Plan.Files.push_back(std::move(Link));
-  ShippedFrom[SonameZip] = RealPath.str();
-  return Error::success();
-}
-
-static Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
-                        const PackOptions &Options, FunctionPlan &Plan) {
-  const InventoryFile &Exe = Inv.Files.front();
-  Expected<ElfInfo> ExeInfo = readExecutableInfo(Exe);
-  if (!ExeInfo)
-    return ExeInfo.takeError();
-  Expected<std::string> Arch = architectureOf(*ExeInfo);
-  if (!Arch)
-    return Arch.takeError();
-  Expected<RuntimeProfile> Runtime =
-      loadRuntimeProfile(Options.RulesDir, Plan.Runtime, *Arch);
-  if (!Runtime)
-    return Runtime.takeError();
-
-  ResolveOptions Resolve;
-  Resolve.LibraryPath = Options.LibraryPath;
-  Resolve.Includes = Spec.Includes;
-  Expected<DependencyClosure> Closure =
-      resolveDependencies(Exe.SourcePath, *ExeInfo, Resolve, *Runtime);
-  if (!Closure)
-    return Closure.takeError();
-  Expected<BundleDecision> Decision =
-      decideBundle(*Closure, *Runtime, Options.AllowBundleLibc);
-  if (!Decision)
-    return Decision.takeError();
-
-  std::string ProgramZip = "bin/" + Spec.Name;
-  StringMap<std::string> ShippedFrom;
-  for (const std::string &Soname : Decision->BundledSonames) {
-    const ResolvedLibrary *Lib = Closure->find(Soname);
-    if (!Lib || Lib->RealPath.empty())
-      return createStringError("bundling '" + Soname +
-                               "' but no host copy was found");
-    if (Error E = addLibrary(Plan, ShippedFrom, Soname, Lib->RealPath))
-      return E;
-  }
-  std::string LoaderName;
-  if (Decision->BundleLibc) {
-    LoaderName = Decision->LoaderName;
-    SmallString<256> Real;
-    if (std::error_code EC = sys::fs::real_path(Decision->LoaderPath, Real))
-      return createStringError(EC, "cannot find the loader '" +
-                                       Decision->LoaderPath + "'");
-    if (Error E = addLibrary(Plan, ShippedFrom, LoaderName, Real))
-      return E;
-  }
-  // The bootstrap runs the loader as a program: its file needs exec bits.
-  if (!LoaderName.empty()) {
-    std::string LoaderZip = "lib/" + LoaderName;
-    for (const PlannedFile &F : Plan.Files)
-      if (F.ZipPath == LoaderZip && F.isSymlink())
-        LoaderZip = "lib/" + F.LinkTarget;
-    for (PlannedFile &F : Plan.Files)
-      if (F.ZipPath == LoaderZip)
-        F.Executable = true;
-  }
-  Plan.BundledLibraries = Decision->BundledSonames.size();
-  Plan.LibcBundled = Decision->BundleLibc;
-
-  bool HasLibraries = !Plan.Files.empty();
-  if (!HasLibraries && Options.Bootstrap == BootstrapStyle::Exec) {
-    Plan.Files.push_back(fromInventory(Exe, "bootstrap"));
-    Plan.Files.back().Executable = true;
-    return Error::success();
-  }
-  Plan.Files.push_back(fromInventory(Exe, ProgramZip));
-  Plan.Files.back().Executable = true;
-  PlannedFile Boot;
-  Boot.ZipPath = "bootstrap";
-  Boot.Executable = true;
-  Boot.Shipped = std::make_shared<const std::string>(
-      makeBootstrapScript(ProgramZip, LoaderName, HasLibraries));
-  Boot.InputBytes = Boot.Bytes = Boot.Shipped->size();
-  Plan.Files.push_back(std::move(Boot));
-  return Error::success();
-}
-
-// The tree-relative path of \p Dir when it lies inside the folder \p Root
-// ("" otherwise), so that `brisk-pack -o dist fn=.` never packs its own
-// output or debug files.
-static std::string folderInside(StringRef Root, StringRef Dir) {
-  if (Dir.empty())
-    return "";
-  auto Absolute = [](StringRef P) {
-    SmallString<256> Abs;
-    if (sys::fs::real_path(P, Abs)) {
-      Abs = P;
-      sys::fs::make_absolute(Abs);
-      sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-    }
-    return Abs;
-  };
-  SmallString<256> RootAbs = Absolute(Root), DirAbs = Absolute(Dir);
-  StringRef Rel = DirAbs;
-  if (!Rel.consume_front(RootAbs) || !Rel.consume_front("/") || Rel.empty())
-    return "";
-  return Rel.str();
-}
-
 static Error planTree(const FunctionSpec &Spec, const Inventory &Inv,
                       const PackOptions &Options, FunctionPlan &Plan) {
-  std::vector<GlobPattern> Excludes;
-  for (const std::string &Text : Spec.Excludes) {
-    Expected<GlobPattern> Glob = GlobPattern::create(Text);
-    if (!Glob)
-      return createStringError("bad exclude pattern '" + Text +
-                               "': " + toString(Glob.takeError()));
-    Excludes.push_back(std::move(*Glob));
-  }
-  std::vector<std::string> OwnOutputs;
-  if (Inv.Input == InputKind::Folder)
-    for (StringRef Dir :
-         {StringRef(Options.OutDir), StringRef(Options.KeepDebugDir)})
-      if (std::string In = folderInside(Inv.InputPath, Dir); !In.empty())
-        OwnOutputs.push_back(In + "/");
+  Expected<SecretFilter> Secrets =
+      SecretFilter::load(Options.RulesDir, Options.Secrets);
+  if (!Secrets)
+    return Secrets.takeError();
   for (const InventoryFile &F : Inv.Files) {
-    if (any_of(Excludes, [&](const GlobPattern &G) { return G.match(F.Path); }))
-      continue;
-    if (any_of(OwnOutputs, [&](const std::string &Prefix) {
-          return StringRef(F.Path).starts_with(Prefix);
-        }))
-      continue;
-    StringRef Reason = secretReason(F.Path);
-    if (!Reason.empty() && !is_contained(Spec.AllowSecrets, F.Path))
+    bool Regular = F.Kind != FileKind::Folder && F.Kind != FileKind::Symlink;
+    Expected<std::string> Reason = Secrets->reason(
+        F.Path, F.Kind == FileKind::Folder, Regular ? &F.Source : nullptr);
+    if (!Reason)
+      return Reason.takeError();
+    if (!Reason->empty() && !is_contained(Spec.AllowSecrets, F.Path))
       return createStringError(
-          "'" + F.Path + "' looks like a secret (" + Reason +
+          "'" + F.Path + "' looks like a secret (" + *Reason +
           "); exclude it, or allow it with \"allow_secrets\" in the config");
-    Plan.Files.push_back(fromInventory(F, F.Path));
+    Plan.Files.push_back(plannedFromInventory(F, F.Path));
   }
   for (const std::string &Include : Spec.Includes) {
     Expected<PlannedFile> File =
-        fromHost(Include, ("lib/" + sys::path::filename(Include)).str());
+        plannedFromHost(Include, ("lib/" + sys::path::filename(Include)).str());
     if (!File)
       return File.takeError();
     Plan.Files.push_back(std::move(*File));

@@ -11,8 +11,8 @@ namespace brisk {
 
 /// Plans \p Spec's zip from its inventory. A native executable becomes
 /// bin/<name> plus its bundled library closure in lib/ and a bootstrap; a
-/// folder or archive keeps its tree (minus excludes) and must not hold
-/// secrets the spec does not allow. Errors name what is wrong; the caller
+/// folder or archive keeps its tree (what its inventory kept) and must not
+/// hold secrets the spec does not allow. Errors name what is wrong; the caller
 /// prefixes the input.
 llvm::Expected<FunctionPlan> planFunction(const FunctionSpec &Spec,
                                           const Inventory &Inv,

@@ -13,7 +13,8 @@ std::vector<const PlannedFile *> largestFiles(const FunctionPlan &Plan,
                                               size_t Count) {
   std::vector<const PlannedFile *> Files;
   for (const PlannedFile &F : Plan.Files)
-    Files.push_back(&F);
+    if (!F.isFolder())
+      Files.push_back(&F);
   llvm::sort(Files, [](const PlannedFile *A, const PlannedFile *B) {
     if (A->Bytes != B->Bytes)
       return A->Bytes > B->Bytes;
@@ -49,9 +50,13 @@ void printSizeReport(const std::vector<PackedFunction> &Functions,
     OS << "  zip          " << format_decimal(F.ZipBytes, 12)
        << " bytes  (deflate saved "
        << (Unzipped > F.ZipBytes ? Unzipped - F.ZipBytes : 0) << ")\n";
-    if (P.BundledLibraries || P.LibcBundled)
+    if (P.BundledLibraries || P.LibcBundled) {
       OS << "  bundled      " << P.BundledLibraries << " libraries"
-         << (P.LibcBundled ? ", with the loader and libc" : "") << "\n";
+         << (P.LibcBundled ? ", with the loader and libc" : "");
+      if (P.GconvModules)
+        OS << ", and " << P.GconvModules << " gconv modules";
+      OS << "\n";
+    }
     OS << "  CodeSha256   " << F.CodeSha256 << "\n";
     OS << "  largest files:\n";
     printLargestFiles(P, 5, OS);

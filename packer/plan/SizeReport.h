@@ -11,7 +11,8 @@
 
 namespace brisk {
 
-/// The \p Count largest files of \p Plan, largest first, ties by path.
+/// The \p Count largest files of \p Plan (folders are not files), largest
+/// first, ties by path.
 std::vector<const PlannedFile *> largestFiles(const FunctionPlan &Plan,
                                               size_t Count);
 

@@ -11,11 +11,12 @@
 
 namespace brisk {
 
-/// Split debug info of one stripped file, written only once the run succeeds.
+/// Split debug info of one stripped file, spooled in the scratch folder and
+/// written to --keep-debug's folder only once the run succeeds.
 struct DebugFile {
   std::string BuildId;
   std::string RelativePath;
-  std::string Bytes;
+  FileSource Source;
 };
 
 struct StripOutcome {
@@ -24,11 +25,25 @@ struct StripOutcome {
   std::vector<DebugFile> DebugFiles;
 };
 
-/// Strips every ELF file of \p Plan with \p Mode on \p Threads threads
-/// (0: all cores); other files are never touched. The outcome does not depend
-/// on the thread count.
-llvm::Expected<StripOutcome> stripPlan(FunctionPlan &Plan, StripMode Mode,
-                                       bool ExtractDebug, unsigned Threads);
+struct StripOptions {
+  StripMode Mode = StripMode::Debug;
+  bool ExtractDebug = false;
+  bool CompressDebug = false;
+  /// 0: all cores.
+  unsigned Threads = 0;
+  /// Where stripped copies and debug files are written.
+  std::string ScratchDir;
+  /// Stripping holds a file in memory: none larger than this is.
+  uint64_t FileBytesMax = UINT64_MAX;
+};
+
+/// Strips every ELF file of \p Plan, and points those with an Interpreter
+/// at it; other files are never touched. Each rewritten file is written to the
+/// scratch folder as it is made and becomes the plan file's source, so memory
+/// holds at most one file per thread. The outcome does not depend on the thread
+/// count.
+llvm::Expected<StripOutcome> stripPlan(FunctionPlan &Plan,
+                                       const StripOptions &Options);
 
 } // namespace brisk
 

@@ -11,6 +11,7 @@
 #include "tool/VerifyCommands.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -66,12 +67,37 @@ static cl::opt<std::string>
               cl::desc("script|exec: without bundled libraries, make "
                        "bootstrap a script or the executable itself"),
               cl::cat(BriskPackCategory));
+static cl::opt<std::string>
+    Gconv("gconv",
+          cl::desc("auto|all|none: ship the bundled libc's gconv modules when "
+                   "iconv_open is imported (default auto), always, or never"),
+          cl::cat(BriskPackCategory));
 static cl::opt<int> CompressionLevel("compression-level",
                                      cl::desc("Deflate level 0-9 (default 6)"),
-                                     cl::init(-1), cl::cat(BriskPackCategory));
+                                     cl::cat(BriskPackCategory));
 static cl::opt<unsigned> Threads("j", cl::desc("Threads (default: all cores)"),
                                  cl::Prefix, cl::init(0),
                                  cl::cat(BriskPackCategory));
+// Our own -h replaces llvm::cl's default alias, which is a one-letter
+// grouping option that made every unknown "--h..." print the help and exit 0.
+static cl::opt<bool> ShortHelp("h", cl::desc("Alias for --help"),
+                               cl::cat(BriskPackCategory));
+
+static constexpr const char *InputsAndExitCodes = R"(
+INPUTS (PATH in NAME=PATH):
+  an ELF executable     a native function: bin/NAME, the libraries it needs
+                        in lib/ and a generated bootstrap
+  a folder              the function's tree as it sits in /var/task
+  a .zip or a tar       the same tree (.tar, .tar.gz, .tgz, .tar.xz, ...)
+
+EXIT CODES:
+  0  packed: OUT_DIR holds the new output
+  1  a Lambda size limit cannot be met; OUT_DIR is left as it was
+  2  bad input or options; OUT_DIR is left as it was
+
+See docs/brisk-pack.md.
+)";
+static cl::extrahelp MoreHelp(InputsAndExitCodes);
 
 static int usageError(const Twine &What) {
   errs() << "brisk-pack: error: " << What << "\n";
@@ -86,14 +112,17 @@ static std::string rulesDir(const char *Argv0) {
   return Dir.str().str();
 }
 
-// Applies the command line over what the config file said.
-static Error applyCommandLine(PackOptions &Options) {
-  if (!OutDir.empty())
-    Options.OutDir = OutDir;
+// NAME=PATH arguments replace the input of the config's function of that
+// name or add one; naming a function twice on the command line is a mistake.
+static Error applyFunctionArguments(PackOptions &Options) {
+  StringSet<> Given;
   for (const std::string &Arg : FunctionArgs) {
     Expected<FunctionSpec> Spec = parseFunctionArgument(Arg);
     if (!Spec)
       return Spec.takeError();
+    if (!Given.insert(Spec->Name).second)
+      return createStringError("function '" + Spec->Name +
+                               "' is given twice on the command line");
     auto Same = find_if(Options.Functions, [&](const FunctionSpec &F) {
       return F.Name == Spec->Name;
     });
@@ -102,6 +131,15 @@ static Error applyCommandLine(PackOptions &Options) {
     else
       Options.Functions.push_back(std::move(*Spec));
   }
+  return Error::success();
+}
+
+// Applies the command line over what the config file said.
+static Error applyCommandLine(PackOptions &Options) {
+  if (!OutDir.empty())
+    Options.OutDir = OutDir;
+  if (Error E = applyFunctionArguments(Options))
+    return E;
   if (!Runtime.empty()) {
     if (Error E = checkRuntimeName(Runtime))
       return E;
@@ -140,9 +178,16 @@ static Error applyCommandLine(PackOptions &Options) {
       return Style.takeError();
     Options.Bootstrap = *Style;
   }
-  if (CompressionLevel != -1) {
+  if (!Gconv.empty()) {
+    Expected<GconvMode> Mode = parseGconvMode(Gconv);
+    if (!Mode)
+      return Mode.takeError();
+    Options.Gconv = *Mode;
+  }
+  if (CompressionLevel.getNumOccurrences()) {
     if (CompressionLevel < 0 || CompressionLevel > 9)
-      return createStringError("--compression-level must be 0 to 9");
+      return createStringError("--compression-level must be 0 to 9, not " +
+                               Twine(CompressionLevel));
     Options.CompressionLevel = CompressionLevel;
   }
   Options.Threads = Threads;
@@ -161,6 +206,12 @@ int main(int Argc, char **Argv) {
           "brisk-pack: pack AWS Lambda functions small and deterministic\n",
           &errs()))
     return BadInput;
+  if (ShortHelp) {
+    // Parsing drops the extra help, so -h prints it itself.
+    cl::PrintHelpMessage(/*Hidden=*/false, /*Categorized=*/true);
+    outs() << InputsAndExitCodes;
+    return PackedOk;
+  }
 
   PackOptions Options;
   Options.RulesDir = rulesDir(Argv[0]);

@@ -27,11 +27,19 @@ protected:
     SmallString<128> Path;
     ASSERT_FALSE(sys::fs::createUniqueDirectory("brisk-inventory-test", Path));
     Root = Path.str().str();
+    ASSERT_FALSE(sys::fs::create_directories(path("scratch")));
   }
   void TearDown() override { sys::fs::remove_directories(Root); }
 
   std::string path(StringRef Relative) const {
     return Root + "/" + Relative.str();
+  }
+
+  Expected<Inventory> read(StringRef Relative, unsigned Threads) const {
+    InventoryOptions Options;
+    Options.Threads = Threads;
+    Options.ScratchDir = path("scratch");
+    return readInventory(path(Relative), Options);
   }
 
   void write(StringRef Relative, StringRef Text, unsigned Mode = 0644) const {
@@ -55,7 +63,8 @@ protected:
   }
 
   // Writes a tar (or zip) whose entries are given as path -> contents;
-  // a contents starting with "->" makes a symlink, "=>" a hard link.
+  // a contents starting with "->" makes a symlink, "=>" a hard link, and
+  // "<folder>" a folder.
   void writeArchive(StringRef Name, bool Zip,
                     ArrayRef<std::pair<std::string, std::string>> Entries) {
     struct archive *A = archive_write_new();
@@ -72,6 +81,10 @@ protected:
         archive_entry_set_filetype(E, AE_IFLNK);
         archive_entry_set_perm(E, 0777);
         archive_entry_set_symlink(E, C.str().c_str());
+      } else if (C == "<folder>") {
+        archive_entry_set_filetype(E, AE_IFDIR);
+        archive_entry_set_perm(E, 0755);
+        C = "";
       } else if (C.consume_front("=>")) {
         archive_entry_set_filetype(E, AE_IFREG);
         archive_entry_set_perm(E, 0644);
@@ -82,7 +95,8 @@ protected:
         archive_entry_set_size(E, C.size());
       }
       ASSERT_EQ(archive_write_header(A, E), ARCHIVE_OK);
-      if (!Contents.starts_with("->") && !Contents.starts_with("=>"))
+      if (!Contents.starts_with("->") && !Contents.starts_with("=>") &&
+          !C.empty())
         archive_write_data(A, C.data(), C.size());
       archive_entry_free(E);
     }
@@ -103,14 +117,14 @@ TEST_F(InventoryTest, FolderHasSortedFilesModesHashesAndLinks) {
   write("tree/a/b/c.txt", "");
   ASSERT_FALSE(sys::fs::create_link("../z.txt", path("tree/a/link")));
 
-  Expected<Inventory> Inv = readInventory(path("tree"), 2);
+  Expected<Inventory> Inv = read("tree", 2);
   ASSERT_TRUE(bool(Inv)) << toString(Inv.takeError());
   EXPECT_EQ(Inv->Input, InputKind::Folder);
   std::vector<std::string> Paths;
   for (const InventoryFile &F : Inv->Files)
     Paths.push_back(F.Path);
-  EXPECT_EQ(Paths, (std::vector<std::string>{"a/b/c.txt", "a/link", "bootstrap",
-                                             "z.txt"}));
+  EXPECT_EQ(Paths, (std::vector<std::string>{"a", "a/b", "a/b/c.txt", "a/link",
+                                             "bootstrap", "z.txt"}));
   const InventoryFile *Z = Inv->find("z.txt");
   ASSERT_TRUE(Z);
   EXPECT_EQ(Z->Sha256, HelloSha);
@@ -122,14 +136,14 @@ TEST_F(InventoryTest, FolderHasSortedFilesModesHashesAndLinks) {
   ASSERT_TRUE(Link);
   EXPECT_EQ(Link->Kind, FileKind::Symlink);
   EXPECT_EQ(Link->LinkTarget, "../z.txt");
-  EXPECT_FALSE(Inv->find("a"));
+  EXPECT_EQ(Inv->find("a")->Kind, FileKind::Folder);
 }
 
 TEST_F(InventoryTest, HashesDoNotDependOnThreadCount) {
   for (int I = 0; I < 20; ++I)
     write("tree/f" + std::to_string(I), std::string(I * 100, 'x'));
-  Expected<Inventory> One = readInventory(path("tree"), 1);
-  Expected<Inventory> Many = readInventory(path("tree"), 8);
+  Expected<Inventory> One = read("tree", 1);
+  Expected<Inventory> Many = read("tree", 8);
   ASSERT_TRUE(One && Many);
   ASSERT_EQ(One->Files.size(), Many->Files.size());
   for (size_t I = 0; I < One->Files.size(); ++I) {
@@ -141,7 +155,7 @@ TEST_F(InventoryTest, HashesDoNotDependOnThreadCount) {
 TEST_F(InventoryTest, LinksLeavingTheTreeAreRefusedByName) {
   write("tree/bootstrap", "x");
   ASSERT_FALSE(sys::fs::create_link("../../outside", path("tree/lib")));
-  Expected<Inventory> Inv = readInventory(path("tree"), 1);
+  Expected<Inventory> Inv = read("tree", 1);
   ASSERT_FALSE(bool(Inv));
   EXPECT_EQ(toString(Inv.takeError()),
             "symlink 'lib' -> '../../outside' leaves the tree");
@@ -159,7 +173,7 @@ TEST_F(InventoryTest, ElfKindsComeFromTheHeaders) {
       cc({"-static-pie", "-o", path("tree/static-pie"), path("main.c")}));
   write("tree/fake.so", "\x7f"
                         "ELF but not really");
-  Expected<Inventory> Inv = readInventory(path("tree"), 2);
+  Expected<Inventory> Inv = read("tree", 2);
   ASSERT_TRUE(bool(Inv)) << toString(Inv.takeError());
   EXPECT_EQ(Inv->find("prog")->Kind, FileKind::ElfExecutable);
   EXPECT_EQ(Inv->find("static-addr")->Kind, FileKind::ElfExecutable);
@@ -168,13 +182,13 @@ TEST_F(InventoryTest, ElfKindsComeFromTheHeaders) {
   EXPECT_EQ(Inv->find("libf.so")->Kind, FileKind::SharedObject);
   EXPECT_EQ(Inv->find("fake.so")->Kind, FileKind::Other);
 
-  Expected<Inventory> Exe = readInventory(path("tree/prog"), 1);
+  Expected<Inventory> Exe = read("tree/prog", 1);
   ASSERT_TRUE(bool(Exe)) << toString(Exe.takeError());
   EXPECT_EQ(Exe->Input, InputKind::ElfExecutable);
   ASSERT_EQ(Exe->Files.size(), 1u);
   EXPECT_EQ(Exe->Files[0].Path, "prog");
 
-  Expected<Inventory> Lib = readInventory(path("tree/libf.so"), 1);
+  Expected<Inventory> Lib = read("tree/libf.so", 1);
   ASSERT_FALSE(bool(Lib));
   EXPECT_EQ(toString(Lib.takeError()),
             "is a shared library, not an executable");
@@ -186,10 +200,10 @@ TEST_F(InventoryTest, ALibraryWithAnInterpreterIsStillALibrary) {
   ASSERT_FALSE(sys::fs::create_directories(path("tree")));
   ASSERT_FALSE(sys::fs::copy_file("/lib/x86_64-linux-gnu/libc.so.6",
                                   path("tree/libc.so.6")));
-  Expected<Inventory> Tree = readInventory(path("tree"), 1);
+  Expected<Inventory> Tree = read("tree", 1);
   ASSERT_TRUE(bool(Tree)) << toString(Tree.takeError());
   EXPECT_EQ(Tree->find("libc.so.6")->Kind, FileKind::SharedObject);
-  Expected<Inventory> Lib = readInventory(path("tree/libc.so.6"), 1);
+  Expected<Inventory> Lib = read("tree/libc.so.6", 1);
   ASSERT_FALSE(bool(Lib));
   EXPECT_EQ(toString(Lib.takeError()),
             "is a shared library, not an executable");
@@ -245,7 +259,7 @@ TEST_F(InventoryTest, ZipEntriesAreNormalisedAndHashed) {
                {{"./bootstrap", "hello\n"},
                 {"lib//libx.so.1", "->libx.so.1.0"},
                 {"lib/libx.so.1.0", "data"}});
-  Expected<Inventory> Inv = readInventory(path("in.zip"), 2);
+  Expected<Inventory> Inv = read("in.zip", 2);
   ASSERT_TRUE(bool(Inv)) << toString(Inv.takeError());
   EXPECT_EQ(Inv->Input, InputKind::Archive);
   ASSERT_EQ(Inv->Files.size(), 3u);
@@ -254,7 +268,8 @@ TEST_F(InventoryTest, ZipEntriesAreNormalisedAndHashed) {
   EXPECT_EQ(Inv->Files[1].Path, "lib/libx.so.1");
   EXPECT_EQ(Inv->Files[1].Kind, FileKind::Symlink);
   EXPECT_EQ(Inv->Files[1].LinkTarget, "libx.so.1.0");
-  Expected<std::unique_ptr<MemoryBuffer>> Data = Inv->Files[2].open();
+  Expected<std::unique_ptr<MemoryBuffer>> Data =
+      mapSource(Inv->Files[2].Source, "");
   ASSERT_TRUE(bool(Data));
   EXPECT_EQ((*Data)->getBuffer(), "data");
 }
@@ -262,7 +277,7 @@ TEST_F(InventoryTest, ZipEntriesAreNormalisedAndHashed) {
 TEST_F(InventoryTest, TarHardLinksShareContents) {
   writeArchive("in.tar", /*Zip=*/false,
                {{"a.txt", "hello\n"}, {"b.txt", "=>a.txt"}});
-  Expected<Inventory> Inv = readInventory(path("in.tar"), 1);
+  Expected<Inventory> Inv = read("in.tar", 1);
   ASSERT_TRUE(bool(Inv)) << toString(Inv.takeError());
   ASSERT_EQ(Inv->Files.size(), 2u);
   EXPECT_EQ(Inv->Files[1].Sha256, HelloSha);
@@ -271,27 +286,59 @@ TEST_F(InventoryTest, TarHardLinksShareContents) {
 
 TEST_F(InventoryTest, HostileArchiveEntriesAreRefusedByName) {
   writeArchive("up.tar", false, {{"ok", "x"}, {"a/../../evil", "x"}});
-  Expected<Inventory> Up = readInventory(path("up.tar"), 1);
+  Expected<Inventory> Up = read("up.tar", 1);
   ASSERT_FALSE(bool(Up));
   EXPECT_EQ(toString(Up.takeError()),
             "path 'a/../../evil' climbs out with '..'");
 
   writeArchive("abs.zip", true, {{"/etc/passwd", "x"}});
-  Expected<Inventory> Abs = readInventory(path("abs.zip"), 1);
+  Expected<Inventory> Abs = read("abs.zip", 1);
   ASSERT_FALSE(bool(Abs));
   EXPECT_EQ(toString(Abs.takeError()), "absolute path '/etc/passwd' in input");
 
   writeArchive("dup.tar", false, {{"a", "1"}, {"./a", "2"}});
-  Expected<Inventory> Dup = readInventory(path("dup.tar"), 1);
+  Expected<Inventory> Dup = read("dup.tar", 1);
   ASSERT_FALSE(bool(Dup));
   EXPECT_EQ(toString(Dup.takeError()), "entry 'a' appears twice");
 
   writeArchive("link.zip", true, {{"lib/x", "->/lib64/libc.so.6"}});
-  Expected<Inventory> Link = readInventory(path("link.zip"), 1);
+  Expected<Inventory> Link = read("link.zip", 1);
   ASSERT_FALSE(bool(Link));
   EXPECT_EQ(toString(Link.takeError()),
             "symlink 'lib/x' points to absolute '/lib64/libc.so.6', outside "
             "the tree");
+}
+
+TEST_F(InventoryTest, ArchiveEntriesAreSpooledInTheScratchFolder) {
+  writeArchive(
+      "in.tar", /*Zip=*/false,
+      {{"./", "<folder>"}, {"./a.txt", "hello\n"}, {"./b.txt", "bye\n"}});
+  Expected<Inventory> Inv = read("in.tar", 1);
+  ASSERT_TRUE(bool(Inv)) << toString(Inv.takeError());
+  ASSERT_EQ(Inv->Files.size(), 2u);
+  for (const InventoryFile &F : Inv->Files)
+    EXPECT_TRUE(StringRef(F.Source.Path).starts_with(path("scratch/")))
+        << F.Source.Path;
+  EXPECT_EQ(Inv->Files[0].Source.Path, Inv->Files[1].Source.Path);
+  Expected<std::unique_ptr<MemoryBuffer>> B =
+      mapSource(Inv->Files[1].Source, "b");
+  ASSERT_TRUE(bool(B));
+  EXPECT_EQ((*B)->getBuffer(), "bye\n");
+}
+
+TEST_F(InventoryTest, SizesOverTheBudgetAreLimitErrorsBeforeReading) {
+  write("tree/big.bin", std::string(100, 'x'));
+  writeArchive("in.zip", /*Zip=*/true, {{"big.bin", std::string(100, 'x')}});
+  for (StringRef Input : {"tree", "in.zip"}) {
+    InventoryOptions Options;
+    Options.ScratchDir = path("scratch");
+    Options.Budget = SizeBudget::forLimit(99);
+    Expected<Inventory> Inv = readInventory(path(Input), Options);
+    ASSERT_FALSE(bool(Inv)) << Input.str();
+    Error E = Inv.takeError();
+    EXPECT_TRUE(E.isA<OverLimitError>()) << Input.str();
+    consumeError(std::move(E));
+  }
 }
 
 TEST(PathSafetyTest, NormalisesAndResolvesLexically) {
@@ -299,6 +346,15 @@ TEST(PathSafetyTest, NormalisesAndResolvesLexically) {
   Expected<std::string> Empty = normaliseEntryPath("./");
   ASSERT_FALSE(bool(Empty));
   EXPECT_EQ(toString(Empty.takeError()), "empty entry name './'");
+  EXPECT_TRUE(isTreeRoot("./"));
+  EXPECT_TRUE(isTreeRoot("."));
+  EXPECT_FALSE(isTreeRoot("/"));
+  EXPECT_FALSE(isTreeRoot("./a"));
+  Expected<std::string> Latin1 = normaliseEntryPath("caf\xe9.txt");
+  ASSERT_FALSE(bool(Latin1));
+  EXPECT_EQ(toString(Latin1.takeError()),
+            "name 'caf\\xe9.txt' is not UTF-8, which zip names must be");
+  EXPECT_EQ(cantFail(normaliseEntryPath("caf\xc3\xa9.txt")), "caf\xc3\xa9.txt");
   EXPECT_EQ(cantFail(resolveLinkInTree("lib/libx.so", "libx.so.1")),
             "lib/libx.so.1");
   EXPECT_EQ(cantFail(resolveLinkInTree("a/b/link", "../../c")), "c");

@@ -1,6 +1,6 @@
-//===- PackPlanTest.cpp - Secrets, bootstrap scripts and limits
-//------------===//
+//===- PackPlanTest.cpp - Secrets, bootstrap scripts and limits ----------===//
 
+#include "PackerFixtureDir.h"
 #include "plan/Bootstrap.h"
 #include "plan/Limits.h"
 #include "plan/SecretFilter.h"
@@ -12,42 +12,159 @@ using namespace brisk;
 
 namespace {
 
+SecretFilter secrets(ArrayRef<SecretPattern> Extra = {}) {
+  Expected<SecretFilter> Filter =
+      SecretFilter::load(BRISK_TEST_RULES_DIR, Extra);
+  EXPECT_TRUE(bool(Filter)) << toString(Filter.takeError());
+  return std::move(*Filter);
+}
+
+std::string reasonFor(const SecretFilter &Filter, StringRef Path,
+                      const FileSource *Source = nullptr) {
+  Expected<std::string> Reason = Filter.reason(Path, false, Source);
+  EXPECT_TRUE(bool(Reason));
+  return Reason ? *Reason : toString(Reason.takeError());
+}
+
 TEST(SecretFilterTest, FlagsLikelySecrets) {
-  for (StringRef Path :
-       {".env", "config/.env", ".env.production", "certs/server.pem", "KEY.PEM",
-        ".ssh/id_rsa", "id_rsa.old", "home/id_ed25519", ".aws/credentials",
-        "x/.aws/credentials", ".git/config", "vendor/lib/.git/HEAD"})
-    EXPECT_NE(secretReason(Path), "") << Path.str();
+  SecretFilter Filter = secrets();
+  for (StringRef Path : {".env",
+                         "config/.env",
+                         ".env.production",
+                         "certs/server.pem",
+                         "KEY.PEM",
+                         ".ssh/id_rsa",
+                         "id_rsa.old",
+                         "home/id_ed25519",
+                         ".aws/credentials",
+                         "x/.aws/credentials",
+                         ".git/config",
+                         "vendor/lib/.git/HEAD",
+                         "tls/server.key",
+                         "certs/client.p12",
+                         "certs/client.PFX",
+                         ".netrc",
+                         "home/.git-credentials",
+                         "infra/terraform.tfstate",
+                         "infra/terraform.tfstate.backup",
+                         ".kube/config",
+                         "home/.docker/config.json"})
+    EXPECT_NE(reasonFor(Filter, Path), "") << Path.str();
 }
 
 TEST(SecretFilterTest, LeavesLookAlikesAlone) {
-  for (StringRef Path :
-       {"env", ".envrc.d/readme", ".env.example", ".env.sample",
-        ".env.template", "id_rsa.pub", "pem.txt", "credentials",
-        "aws/credentials", ".gitignore", ".github/workflows/ci.yml",
-        "lib/libgit2.so", "my.git/file"})
-    EXPECT_EQ(secretReason(Path), "") << Path.str();
+  SecretFilter Filter = secrets();
+  for (StringRef Path : {"env",
+                         ".envrc.d/readme",
+                         ".env.example",
+                         ".env.sample",
+                         ".env.template",
+                         "id_rsa.pub",
+                         "pem.txt",
+                         "credentials",
+                         "aws/credentials",
+                         ".gitignore",
+                         ".github/workflows/ci.yml",
+                         "lib/libgit2.so",
+                         "my.git/file",
+                         "keys/readme",
+                         "x.keys",
+                         "kube/config",
+                         "docker/config.json",
+                         "config.json",
+                         "main.tf",
+                         ".git-credentials.md"})
+    EXPECT_EQ(reasonFor(Filter, Path), "") << Path.str();
+  // A folder is never a secret itself, only what is in it.
+  Expected<std::string> Folder = Filter.reason(".git", true, nullptr);
+  ASSERT_TRUE(bool(Folder));
+  EXPECT_EQ(*Folder, "");
 }
 
+TEST(SecretFilterTest, AnNpmrcIsASecretOnlyWithAnAuthToken) {
+  FixtureDir Dir("brisk-secrets-test");
+  std::string WithToken = "registry=https://r.example/\n"
+                          "//r.example/:_authToken=abc\n";
+  std::string WithoutToken = "registry=https://r.example/\nsave-exact=true\n";
+  Dir.write("with", WithToken);
+  Dir.write("without", WithoutToken);
+  FileSource With{Dir.path("with"), 0, WithToken.size()};
+  FileSource Without{Dir.path("without"), 0, WithoutToken.size()};
+  SecretFilter Filter = secrets();
+  EXPECT_EQ(reasonFor(Filter, "app/.npmrc", &With),
+            "npm registry credentials (.npmrc with an auth token)");
+  EXPECT_EQ(reasonFor(Filter, "app/.npmrc", &Without), "");
+  // Found across the boundary of two read chunks too.
+  std::string Big(1 << 20, 'x');
+  Big.replace(Big.size() - 3, 3, "_au");
+  Dir.write("split", Big + "th=1\n");
+  FileSource Split{Dir.path("split"), 0, Big.size() + 5};
+  EXPECT_NE(reasonFor(Filter, ".npmrc", &Split), "");
+}
+
+TEST(SecretFilterTest, ConfigPatternsExtendTheRules) {
+  SecretPattern Jks{"*.jks", "Java key store", {"public.jks"}, {}};
+  SecretFilter Filter = secrets({Jks});
+  EXPECT_EQ(reasonFor(Filter, "conf/keystore.jks"), "Java key store");
+  EXPECT_EQ(reasonFor(Filter, "conf/public.jks"), "");
+  EXPECT_NE(reasonFor(Filter, ".env"), "");
+
+  std::vector<SecretPattern> Parsed;
+  Error Bad = parseSecretPatterns(
+      nlohmann::json::parse(R"([{"match": "*.jks"}])"), "cfg: secrets", Parsed);
+  ASSERT_TRUE(bool(Bad));
+  EXPECT_EQ(toString(std::move(Bad)),
+            "cfg: secrets[0]: 'reason' must be a non-empty string");
+  Error Unknown = parseSecretPatterns(
+      nlohmann::json::parse(R"([{"match": "a", "reason": "b", "glob": 1}])"),
+      "cfg: secrets", Parsed);
+  ASSERT_TRUE(bool(Unknown));
+  EXPECT_EQ(toString(std::move(Unknown)),
+            "cfg: secrets[0]: unknown key 'glob'");
+}
+
+BootstrapSpec spec(StringRef Loader, bool Libraries, StringRef DirectRoot = "",
+                   bool Gconv = false) {
+  BootstrapSpec Spec;
+  Spec.ProgramPath = "bin/orders";
+  Spec.LoaderName = Loader.str();
+  Spec.HasLibraries = Libraries;
+  Spec.DirectRoot = DirectRoot.str();
+  Spec.Gconv = Gconv;
+  return Spec;
+}
+
+constexpr const char *Head =
+    "#!/bin/sh\n"
+    "# Generated by brisk-pack.\n"
+    "root=\"${LAMBDA_TASK_ROOT:-$(dirname \"$0\")}\"\n";
+constexpr const char *OriginFirst =
+    "export LD_LIBRARY_PATH='$ORIGIN/../lib'\"${LD_LIBRARY_PATH:+:"
+    "$LD_LIBRARY_PATH}\"\n";
+
 TEST(BootstrapTest, BundledLoaderRunsTheProgram) {
-  std::string Script =
-      makeBootstrapScript("bin/orders", "ld-linux-x86-64.so.2", true);
-  EXPECT_EQ(Script, "#!/bin/sh\n"
-                    "# Generated by brisk-pack.\n"
-                    "root=\"${LAMBDA_TASK_ROOT:-$(dirname \"$0\")}\"\n"
-                    "exec \"$root/lib/ld-linux-x86-64.so.2\" --library-path "
-                    "\"$root/lib\" \"$root/bin/orders\" \"$@\"\n");
+  EXPECT_EQ(makeBootstrapScript(spec("ld-linux-x86-64.so.2", true)),
+            std::string(Head) +
+                "exec \"$root/lib/ld-linux-x86-64.so.2\" --library-path "
+                "\"$root/lib\" \"$root/bin/orders\" \"$@\"\n");
+}
+
+TEST(BootstrapTest, UnderTheTaskRootTheProgramRunsDirectly) {
+  EXPECT_EQ(makeBootstrapScript(
+                spec("ld-linux-x86-64.so.2", true, "/var/task", true)),
+            std::string(Head) + "export GCONV_PATH=\"$root/lib/gconv\"\n" +
+                "if [ \"$root\" = /var/task ]; then\n  " + OriginFirst +
+                "  exec \"$root/bin/orders\" \"$@\"\nfi\n"
+                "exec \"$root/lib/ld-linux-x86-64.so.2\" --library-path "
+                "\"$root/lib\" \"$root/bin/orders\" \"$@\"\n");
 }
 
 TEST(BootstrapTest, BundledLibrariesGoFirstOnTheSearchPath) {
-  std::string Script = makeBootstrapScript("bin/orders", "", true);
-  EXPECT_NE(Script.find("export LD_LIBRARY_PATH=\"$root/lib${LD_LIBRARY_PATH:+"
-                        ":$LD_LIBRARY_PATH}\"\n"),
-            std::string::npos);
-  EXPECT_NE(Script.find("exec \"$root/bin/orders\" \"$@\"\n"),
-            std::string::npos);
-  EXPECT_EQ(makeBootstrapScript("bin/orders", "", false).find("LD_LIBRARY"),
-            std::string::npos);
+  EXPECT_EQ(makeBootstrapScript(spec("", true)),
+            std::string(Head) + OriginFirst +
+                "exec \"$root/bin/orders\" \"$@\"\n");
+  EXPECT_EQ(makeBootstrapScript(spec("", false)),
+            std::string(Head) + "exec \"$root/bin/orders\" \"$@\"\n");
 }
 
 TEST(LimitsTest, ReadsTheRulesFile) {

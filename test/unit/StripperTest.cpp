@@ -173,6 +173,35 @@ TEST_F(StripperTest, ExtractDebugGivesADebugOnlyImage) {
   EXPECT_LT(Result.DebugBytes.size(), Original.size());
 }
 
+TEST_F(StripperTest, StaticGlibcExecutablesAreStripped) {
+  // Their allocated .rela.plt is linked to .symtab, which llvm::objcopy
+  // refuses for a relocation section it takes for a dynamic one.
+  ASSERT_TRUE(cc({"-g", "-static", "-o", "static", "main.c"}));
+  std::string Static = read("static");
+  ASSERT_TRUE(hasSection(Static, ".rela.plt"));
+  for (StripMode Mode : {StripMode::Debug, StripMode::All}) {
+    StripResult Result = strip(Static, Mode, /*Debug=*/true);
+    EXPECT_EQ(Result.Warning, "");
+    ASSERT_TRUE(Result.Changed);
+    EXPECT_LT(Result.Bytes.size(), Static.size());
+    EXPECT_FALSE(hasSection(Result.Bytes, ".debug_info"));
+    EXPECT_FALSE(Result.DebugBytes.empty());
+    EXPECT_EQ(run("stripped-static", Result.Bytes), 42);
+    // The link is set again where the linked section survives.
+    auto File =
+        cantFail(object::ELFFile<object::ELF64LE>::create(Result.Bytes));
+    auto Sections = cantFail(File.sections());
+    for (const auto &Sec : Sections)
+      if (cantFail(File.getSectionName(Sec)) == ".rela.plt") {
+        if (Mode == StripMode::All)
+          EXPECT_EQ(Sec.sh_link, 0u);
+        else
+          EXPECT_EQ(cantFail(File.getSectionName(Sections[Sec.sh_link])),
+                    ".symtab");
+      }
+  }
+}
+
 TEST_F(StripperTest, ObjectFilesAreLeftAlone) {
   ASSERT_TRUE(cc({"-c", "-g", "-o", "main.o", "main.c"}));
   std::string Object = read("main.o");

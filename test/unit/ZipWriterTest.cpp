@@ -25,8 +25,9 @@ ZipEntry file(std::string Path, std::string Text, bool Executable = false) {
   ZipEntry E;
   E.Path = std::move(Path);
   E.Executable = Executable;
-  E.Open = [Text]() -> Expected<std::unique_ptr<MemoryBuffer>> {
-    return MemoryBuffer::getMemBufferCopy(Text);
+  E.Size = Text.size();
+  E.Contents = [Text](function_ref<Error(StringRef)> Consume) {
+    return Consume(Text);
   };
   return E;
 }
@@ -190,7 +191,8 @@ TEST(ZipWriterTest, ContentErrorsStopTheWrite) {
   std::vector<ZipEntry> Entries;
   ZipEntry Bad;
   Bad.Path = "bad";
-  Bad.Open = []() -> Expected<std::unique_ptr<MemoryBuffer>> {
+  Bad.Size = 1;
+  Bad.Contents = [](function_ref<Error(StringRef)>) {
     return createStringError("cannot read 'bad'");
   };
   Entries.push_back(std::move(Bad));
@@ -198,6 +200,38 @@ TEST(ZipWriterTest, ContentErrorsStopTheWrite) {
   Expected<ZipDigest> Digest = writeTempZip(std::move(Entries), 9, Bytes);
   ASSERT_FALSE(bool(Digest));
   EXPECT_EQ(toString(Digest.takeError()), "cannot read 'bad'");
+}
+
+} // namespace
+
+namespace {
+
+TEST(ZipWriterTest, FoldersAreKeptOnceEvenWhenEmpty) {
+  std::vector<ZipEntry> Entries = sample();
+  for (const char *Path : {"cache", "data", "data/deep"}) {
+    ZipEntry Folder;
+    Folder.Path = Path;
+    Folder.Folder = true;
+    Entries.push_back(std::move(Folder));
+  }
+  std::vector<std::string> Paths;
+  for (const ReadEntry &E : readZip(zipBytes(std::move(Entries))))
+    Paths.push_back(E.Path + (E.Type == AE_IFDIR ? " dir" : ""));
+  EXPECT_EQ(Paths, (std::vector<std::string>{
+                       "bootstrap", "cache/ dir", "data/ dir", "data/deep/ dir",
+                       "data/deep/config.json", "lib/ dir", "lib/libx.so.1",
+                       "lib/libx.so.1.0"}));
+}
+
+TEST(ZipWriterTest, ContentsMustMatchTheDeclaredSize) {
+  std::vector<ZipEntry> Entries;
+  Entries.push_back(file("short", "abc"));
+  Entries.back().Size = 4;
+  std::string Bytes;
+  Expected<ZipDigest> Digest = writeTempZip(std::move(Entries), 9, Bytes);
+  ASSERT_FALSE(bool(Digest));
+  EXPECT_EQ(toString(Digest.takeError()),
+            "zip entry 'short' has 3 bytes, not 4");
 }
 
 } // namespace
