@@ -15,6 +15,7 @@
 
 #include <array>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,6 +50,9 @@ constexpr int64_t ZipFixedTime = 315532800;
 struct ZipDigest {
   uint64_t Bytes = 0;
   std::array<uint8_t, 32> Sha256 = {};
+  /// Per file and symlink entry: its local header, data and data
+  /// descriptor (the central directory is not counted).
+  std::map<std::string, uint64_t> EntryBytes;
 };
 
 /// Writes \p Entries as a zip to the open file descriptor \p FD.
