@@ -34,3 +34,9 @@ greeting = os.path.join(config.brisk_build_dir, "examples", "greeting", "greetin
 if os.path.exists(greeting):
     config.available_features.add("greeting")
 config.substitutions.append(("%greeting", greeting))
+# The examples that share libraries with greeting (layers, the CMake package).
+for example in ("digest", "archive"):
+    built = os.path.join(config.brisk_build_dir, "examples", example, example)
+    if os.path.exists(built):
+        config.available_features.add(example)
+    config.substitutions.append(("%" + example, built))

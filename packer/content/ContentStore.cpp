@@ -84,6 +84,9 @@ static bool mayStrip(const Job &J, const ContentOptions &Options) {
   }
   if (Info->Kind == ElfKind::Other)
     return false;
+  // A damaged or odd layout: stripElf says why it keeps the file.
+  if (!Info->SectionTableProblem.empty() || Info->IrregularSectionLayout)
+    return true;
   if (Options.Mode == StripMode::Debug || Options.Mode == StripMode::None)
     return Info->HasDebugInfo;
   return true;

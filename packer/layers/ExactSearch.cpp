@@ -96,7 +96,10 @@ private:
       GaveUp = true;
       return;
     }
-    if (Best && Eval.lowerBound() + Lost > Best->Stored)
+    // Every block is at least one layer, and each costs its overhead.
+    if (Best && Eval.lowerBound() + Lost +
+                        (Blocks.size() - FirstFree) * LayerZipOverhead >
+                    Best->Stored)
       return;
     if (I == Groups.size()) {
       Evaluation E = Eval.evaluate(Where);

@@ -180,8 +180,9 @@ Evaluation PlanEvaluator::evaluate(const Placement &Where, bool Explain) const {
     const std::string &Name = P.Functions[F].Name;
     if (E.FunctionLayers[F].size() > L.MaxLayers)
       Violate("'" + Name + "' would need " +
-              std::to_string(E.FunctionLayers[F].size()) + " layers, at most " +
-              std::to_string(L.MaxLayers));
+              std::to_string(E.FunctionLayers[F].size()) +
+              (E.FunctionLayers[F].size() == 1 ? " layer" : " layers") +
+              ", at most " + std::to_string(L.MaxLayers));
     if (E.Totals[F] > L.UnzippedBytesMax)
       Violate("'" + Name + "' + its layers would be " +
               groupedBytes(E.Totals[F]) + " bytes, over " +
