@@ -96,10 +96,7 @@ private:
       GaveUp = true;
       return;
     }
-    // Every block is at least one layer, and each costs its overhead.
-    if (Best && Eval.lowerBound() + Lost +
-                        (Blocks.size() - FirstFree) * LayerZipOverhead >
-                    Best->Stored)
+    if (Best && Eval.lowerBound() + Lost > Best->Content)
       return;
     if (I == Groups.size()) {
       Evaluation E = Eval.evaluate(Where);

@@ -16,8 +16,12 @@ using namespace llvm;
 
 namespace brisk {
 
-// Fewer broken rules first, then cost: used when every group must be placed.
+// When every group must be placed: fewer functions over their layer count
+// first (merging is what a layer limit asks for), then fewer broken rules,
+// then cost.
 static bool closer(const Evaluation &A, const Evaluation &B) {
+  if (A.OverLayers != B.OverLayers)
+    return A.OverLayers < B.OverLayers;
   if (A.Violations.size() != B.Violations.size())
     return A.Violations.size() < B.Violations.size();
   return PlanEvaluator::cheaper(A, B);

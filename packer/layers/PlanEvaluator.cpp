@@ -178,11 +178,13 @@ Evaluation PlanEvaluator::evaluate(const Placement &Where, bool Explain) const {
   std::vector<char> Attached(P.Units.size(), 0);
   for (size_t F = 0; F < NF; ++F) {
     const std::string &Name = P.Functions[F].Name;
-    if (E.FunctionLayers[F].size() > L.MaxLayers)
+    if (E.FunctionLayers[F].size() > L.MaxLayers) {
+      ++E.OverLayers;
       Violate("'" + Name + "' would need " +
               std::to_string(E.FunctionLayers[F].size()) +
               (E.FunctionLayers[F].size() == 1 ? " layer" : " layers") +
               ", at most " + std::to_string(L.MaxLayers));
+    }
     if (E.Totals[F] > L.UnzippedBytesMax)
       Violate("'" + Name + "' + its layers would be " +
               groupedBytes(E.Totals[F]) + " bytes, over " +
@@ -193,7 +195,7 @@ Evaluation PlanEvaluator::evaluate(const Placement &Where, bool Explain) const {
     std::vector<size_t> Mine;
     for (size_t Index : E.FunctionLayers[F]) {
       const PlannedLayer &Layer = E.Layers[Index];
-      Download += Layer.ZipBytes;
+      Download += Layer.ZipBytes - LayerZipOverhead;
       for (size_t U : Layer.Units) {
         Attached[U] = 1;
         Mine.push_back(U);
@@ -218,18 +220,23 @@ Evaluation PlanEvaluator::evaluate(const Placement &Where, bool Explain) const {
   }
   for (size_t F = 0; F < NF; ++F)
     E.Stored += Zips[F];
-  for (const PlannedLayer &Layer : E.Layers)
+  E.Content = E.Stored;
+  for (const PlannedLayer &Layer : E.Layers) {
     E.Stored += Layer.ZipBytes;
+    E.Content += Layer.ZipBytes - LayerZipOverhead;
+  }
   llvm::sort(E.Downloads, std::greater<uint64_t>());
   return E;
 }
 
 bool PlanEvaluator::cheaper(const Evaluation &A, const Evaluation &B) {
-  if (A.Stored != B.Stored)
-    return A.Stored < B.Stored;
+  if (A.Content != B.Content)
+    return A.Content < B.Content;
   if (A.Downloads != B.Downloads)
     return A.Downloads < B.Downloads;
-  return A.Waste < B.Waste;
+  if (A.Waste != B.Waste)
+    return A.Waste < B.Waste;
+  return A.Layers.size() < B.Layers.size();
 }
 
 } // namespace brisk

@@ -33,8 +33,15 @@ struct Evaluation {
   bool Feasible = true;
   /// What breaks a limit or a rule, for people, in a fixed order.
   std::vector<std::string> Violations;
+  /// Functions over --max-layers (counted with Explain).
+  unsigned OverLayers = 0;
   uint64_t Stored = 0;
-  /// Each function's download (its zip and its layers), largest first.
+  /// Stored without the layers' own container bytes: what the plan is
+  /// judged by, so that a hundred bytes of zip directory never outweigh a
+  /// function downloading a layer it does not use.
+  uint64_t Content = 0;
+  /// Each function's download (its zip and its layers, their container
+  /// bytes aside, as in Content), largest first.
   std::vector<uint64_t> Downloads;
   /// Bytes of layers that functions attach but do not use.
   uint64_t Waste = 0;
@@ -52,8 +59,9 @@ public:
   /// breaks; otherwise the first violation stops the check.
   Evaluation evaluate(const Placement &Where, bool Explain = false) const;
 
-  /// A costs less than B: fewer bytes stored, then the smaller largest
-  /// download (then the next largest, ...), then less waste.
+  /// A costs less than B: fewer bytes stored (Content), then the smaller
+  /// largest download (then the next largest, ...), then less waste, then
+  /// fewer layers.
   static bool cheaper(const Evaluation &A, const Evaluation &B);
 
   /// Whether unit \p U may go to a layer at all.
