@@ -40,3 +40,9 @@ for example in ("digest", "archive"):
     if os.path.exists(built):
         config.available_features.add(example)
     config.substitutions.append(("%" + example, built))
+# Cross-building for arm64 (Debian's g++-aarch64-linux-gnu) and running the
+# result (qemu-user).
+if os.path.exists("/usr/bin/aarch64-linux-gnu-g++"):
+    config.available_features.add("aarch64-cross")
+if os.path.exists("/usr/bin/qemu-aarch64"):
+    config.available_features.add("qemu-aarch64")
