@@ -46,3 +46,6 @@ if os.path.exists("/usr/bin/aarch64-linux-gnu-g++"):
     config.available_features.add("aarch64-cross")
 if os.path.exists("/usr/bin/qemu-aarch64"):
     config.available_features.add("qemu-aarch64")
+# Headless Chromium renders the size report.
+if os.path.exists("/usr/bin/chromium"):
+    config.available_features.add("chromium")

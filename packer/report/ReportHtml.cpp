@@ -8,6 +8,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <map>
 
 using namespace llvm;
 using nlohmann::ordered_json;
@@ -57,9 +58,9 @@ static std::string number(double V) {
 }
 
 static const char *colourOf(const std::string &Kind) {
-  if (Kind == "executable")
+  if (Kind == "elf-executable")
     return "#e07b53";
-  if (Kind == "shared object")
+  if (Kind == "shared-object")
     return "#4f86c6";
   if (Kind == "symlink")
     return "#b8b8b8";
@@ -149,8 +150,10 @@ static void savings(raw_ostream &OS, const ordered_json &S) {
   for (const Row &R : Rows) {
     OS << "<tr><td>" << R.Step << "</td><td class=\"n\">"
        << groupedBytes(S[R.After].get<uint64_t>()) << "</td><td class=\"n\">";
-    if (R.Saved)
-      OS << S[R.Saved].get<int64_t>();
+    if (R.Saved) {
+      int64_t Saved = S[R.Saved].get<int64_t>();
+      OS << (Saved < 0 ? "-" : "") << groupedBytes(Saved < 0 ? -Saved : Saved);
+    }
     OS << "</td></tr>\n";
   }
   OS << "</table>\n";
@@ -160,7 +163,9 @@ static void plan(raw_ostream &OS, const ordered_json &Root) {
   const ordered_json &P = Root["plan"];
   OS << "<h2>Layer plan</h2>\n<p>Method: <b>"
      << escape(P["method"].get<std::string>()) << "</b> over "
-     << P["groups"].get<uint64_t>() << " groups of shared units. Stored: <b>"
+     << P["groups"].get<uint64_t>()
+     << (P["groups"].get<uint64_t>() == 1 ? " group" : " groups")
+     << " of shared units. Stored: <b>"
      << groupedBytes(P["stored_bytes"].get<uint64_t>())
      << "</b> bytes; lower bound (every shared unit stored once): <b>"
      << groupedBytes(P["lower_bound_bytes"].get<uint64_t>())
@@ -205,7 +210,8 @@ static void ledger(raw_ostream &OS, const ordered_json &Root) {
     uint64_t Total = L["total_bytes"].get<uint64_t>();
     OS << "<tr><td style=\"width:16%\"><b>"
        << escape(L["function"].get<std::string>())
-       << "</b></td><td><div class=\"bar\"><div class=\"seg own\" "
+       << "</b></td><td style=\"width:64%\"><div class=\"bar\"><div "
+          "class=\"seg own\" "
           "style=\"width:"
        << number(std::min(100.0, 100 * L["own_bytes"].get<uint64_t>() / Limit))
        << "%\" title=\"own zip: "
@@ -223,28 +229,44 @@ static void ledger(raw_ostream &OS, const ordered_json &Root) {
   OS << "</table>\n";
 }
 
+// The largest files, each once (a layer's file is listed once with every
+// function that gets it), largest first.
 static void largest(raw_ostream &OS, const ordered_json &Root) {
-  std::vector<std::pair<const ordered_json *, std::string>> All;
+  struct Row {
+    const ordered_json *File;
+    std::string Functions;
+  };
+  std::vector<Row> Rows;
+  std::map<std::string, size_t> Seen;
   for (const ordered_json &F : Root["functions"])
-    for (const ordered_json &File : F["files"])
-      All.push_back({&File, F["name"].get<std::string>()});
-  using Entry = std::pair<const ordered_json *, std::string>;
-  std::stable_sort(All.begin(), All.end(), [](const Entry &A, const Entry &B) {
-    return (*A.first)["bytes"].get<uint64_t>() >
-           (*B.first)["bytes"].get<uint64_t>();
+    for (const ordered_json &File : F["files"]) {
+      std::string Key =
+          File["in"].get<std::string>() + "/" + File["path"].get<std::string>();
+      std::string Name = F["name"].get<std::string>();
+      auto [It, New] = Seen.try_emplace(Key, Rows.size());
+      if (New)
+        Rows.push_back({&File, Name});
+      else
+        Rows[It->second].Functions += ", " + Name;
+    }
+  std::stable_sort(Rows.begin(), Rows.end(), [](const Row &A, const Row &B) {
+    return (*A.File)["bytes"].get<uint64_t>() >
+           (*B.File)["bytes"].get<uint64_t>();
   });
-  if (All.size() > 25)
-    All.resize(25);
-  OS << "<h2>Largest files</h2>\n<table><tr><th>file</th><th>function</th>"
-        "<th>in</th><th class=\"n\">bytes</th><th class=\"n\">before "
+  if (Rows.size() > 25)
+    Rows.resize(25);
+  OS << "<h2>Largest files</h2>\n<table><tr><th>file</th><th>in</th>"
+        "<th>for</th><th class=\"n\">bytes</th><th class=\"n\">before "
         "strip</th><th>why it is there</th></tr>\n";
-  for (const auto &[F, Fn] : All)
-    OS << "<tr><td><code>" << escape((*F)["path"].get<std::string>())
-       << "</code></td><td>" << escape(Fn) << "</td><td>"
-       << escape((*F)["in"].get<std::string>()) << "</td><td class=\"n\">"
-       << groupedBytes((*F)["bytes"].get<uint64_t>()) << "</td><td class=\"n\">"
-       << groupedBytes((*F)["input_bytes"].get<uint64_t>()) << "</td><td><code>"
-       << escape((*F)["why"].get<std::string>()) << "</code></td></tr>\n";
+  for (const Row &R : Rows) {
+    const ordered_json &F = *R.File;
+    OS << "<tr><td><code>" << escape(F["path"].get<std::string>())
+       << "</code></td><td>" << escape(F["in"].get<std::string>())
+       << "</td><td>" << escape(R.Functions) << "</td><td class=\"n\">"
+       << groupedBytes(F["bytes"].get<uint64_t>()) << "</td><td class=\"n\">"
+       << groupedBytes(F["input_bytes"].get<uint64_t>()) << "</td><td><code>"
+       << escape(F["why"].get<std::string>()) << "</code></td></tr>\n";
+  }
   OS << "</table>\n";
 }
 
