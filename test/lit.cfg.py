@@ -49,3 +49,5 @@ if os.path.exists("/usr/bin/qemu-aarch64"):
 # Headless Chromium renders the size report.
 if os.path.exists("/usr/bin/chromium"):
     config.available_features.add("chromium")
+# brisk's CMake package in the build tree (find_package(brisk)).
+config.substitutions.append(("%brisk_cmake_dir", os.path.join(config.brisk_build_dir, "lib", "cmake", "brisk")))
