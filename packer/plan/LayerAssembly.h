@@ -14,9 +14,24 @@
 #define BRISK_PACKER_PLAN_LAYERASSEMBLY_H
 
 #include "layers/LayerPlan.h"
-#include "plan/NativeUnits.h"
+#include "plan/FunctionPlan.h"
 
 namespace brisk {
+
+/// One function's files of a unit: indices into its plan's Files, in the
+/// order of the unit's Files.
+struct UnitMembers {
+  size_t Plan = 0;
+  std::vector<size_t> Files;
+};
+
+/// What a producer of units hands to the planner and to assembleLayers():
+/// the problem (functions in the order of the plans, units sorted by id)
+/// and, per unit, where its files are in each plan that uses it.
+struct CollectedUnits {
+  LayerProblem Problem;
+  std::vector<std::vector<UnitMembers>> Members;
+};
 
 struct LayerOutput {
   std::string Name;

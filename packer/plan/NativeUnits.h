@@ -15,23 +15,9 @@
 #ifndef BRISK_PACKER_PLAN_NATIVEUNITS_H
 #define BRISK_PACKER_PLAN_NATIVEUNITS_H
 
-#include "layers/ShareableUnit.h"
-#include "plan/FunctionPlan.h"
+#include "plan/LayerAssembly.h"
 
 namespace brisk {
-
-/// One function's files of a unit: indices into its plan's Files.
-struct UnitMembers {
-  size_t Plan = 0;
-  std::vector<size_t> Files;
-};
-
-struct CollectedUnits {
-  /// Functions in the order of the plans; units sorted by id.
-  LayerProblem Problem;
-  /// Per unit: where its files are in each plan that uses it.
-  std::vector<std::vector<UnitMembers>> Members;
-};
 
 /// The units of \p Plans, whose content step has run (sizes and hashes are
 /// known). \p LibLayerDir: where lib/ goes in a layer.
