@@ -173,8 +173,9 @@ static void describeInline(PlannedFile &F, unsigned Level) {
   F.ZipBytes = Estimate.bytes() + zipEntryOverhead(F.ZipPath.size());
 }
 
-Expected<ContentOutcome> processContents(std::vector<FunctionPlan> &Plans,
-                                         const ContentOptions &Options) {
+std::variant<ContentOutcome, ContentFailure>
+processContents(std::vector<FunctionPlan> &Plans,
+                const ContentOptions &Options) {
   std::vector<Job> Jobs;
   StringMap<size_t> ByRegion;
   for (size_t P = 0; P < Plans.size(); ++P)
@@ -226,10 +227,8 @@ Expected<ContentOutcome> processContents(std::vector<FunctionPlan> &Plans,
   ContentOutcome Outcome;
   Outcome.DistinctFiles = Jobs.size();
   for (Job &J : Jobs) {
-    if (J.OverLimit)
-      return overLimit(J.Error);
     if (!J.Error.empty())
-      return createStringError(J.Error);
+      return ContentFailure{J.Plan, std::move(J.Error), J.OverLimit};
     if (!J.Warning.empty())
       Outcome.Warnings.push_back({J.Plan, std::move(J.Warning)});
     if (J.Debug) {

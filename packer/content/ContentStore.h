@@ -19,6 +19,7 @@
 #include "plan/FunctionPlan.h"
 
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace brisk {
@@ -62,10 +63,21 @@ struct ContentOutcome {
   size_t StrippedFiles = 0;
 };
 
-/// Processes every file of \p Plans as above. The outcome does not depend on
-/// the thread count. Errors name the zip path of the file.
-llvm::Expected<ContentOutcome> processContents(std::vector<FunctionPlan> &Plans,
-                                               const ContentOptions &Options);
+/// A file that could not be processed, in the first function (in the order
+/// given) that uses it: the message names its zip path.
+struct ContentFailure {
+  size_t Plan = 0;
+  std::string Message;
+  /// The file is over Lambda's unzipped limit (exit 1, not 2).
+  bool OverLimit = false;
+};
+
+/// Processes every file of \p Plans as above; on failure, the first failing
+/// file in plan order, whatever finished first. The outcome does not depend
+/// on the thread count.
+std::variant<ContentOutcome, ContentFailure>
+processContents(std::vector<FunctionPlan> &Plans,
+                const ContentOptions &Options);
 
 /// Gives \p File, an ELF program, \p Interpreter as its PT_INTERP: a copy
 /// with the new path is spooled to \p ScratchDir and becomes its source.

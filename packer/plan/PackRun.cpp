@@ -364,21 +364,18 @@ PackExit Run::pack(PackResult &Result) {
   Content.ScratchDir = Stage->scratchDir().str();
   Content.FileBytesMax = Limits.UnzippedBytesMax;
   Content.CompressionLevel = Options.CompressionLevel;
-  Expected<ContentOutcome> Processed = processContents(Plans, Content);
-  if (!Processed) {
-    bool Over = Processed.errorIsA<OverLimitError>();
-    std::string Input = Plans.size() == 1 ? Plans.front().InputPath : "";
-    Error E = Processed.takeError();
-    if (Input.empty())
-      return Over ? (failRun(toString(std::move(E))), LimitNotMet)
-                  : failRun(toString(std::move(E)));
-    return fail(Input, std::move(E));
+  std::variant<ContentOutcome, ContentFailure> Processed =
+      processContents(Plans, Content);
+  if (auto *Failed = std::get_if<ContentFailure>(&Processed)) {
+    PackExit Code = fail(Plans[Failed->Plan].InputPath, Failed->Message);
+    return Failed->OverLimit ? LimitNotMet : Code;
   }
-  for (const ContentWarning &W : Processed->Warnings)
+  ContentOutcome &Outcome = std::get<ContentOutcome>(Processed);
+  for (const ContentWarning &W : Outcome.Warnings)
     warn(Plans[W.Plan].InputPath, W.Message);
-  DebugFiles = std::move(Processed->DebugFiles);
-  Result.DistinctFiles = Processed->DistinctFiles;
-  Result.StrippedFiles = Processed->StrippedFiles;
+  DebugFiles = std::move(Outcome.DebugFiles);
+  Result.DistinctFiles = Outcome.DistinctFiles;
+  Result.StrippedFiles = Outcome.StrippedFiles;
 
   for (const FunctionPlan &Plan : Plans) {
     uint64_t Unzipped = Plan.unzippedBytes();

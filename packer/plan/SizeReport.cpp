@@ -97,6 +97,9 @@ static void printPlan(const PackResult &R, raw_ostream &OS) {
      << "; plan " << ratioText(R.StoredBytes, R.LowerBound)
      << " the lower bound (" << groupedBytes(R.StoredBytes) << " bytes stored, "
      << "bound " << groupedBytes(R.LowerBound) << ")\n";
+  OS << "  files: " << R.DistinctFiles
+     << " distinct, each read and hashed once; " << R.StrippedFiles
+     << " stripped\n";
   for (const std::string &B : Plan.Binding)
     OS << "  binding: " << B << "\n";
   for (const std::string &I : Plan.Instead)

@@ -117,6 +117,8 @@ ordered_json reportData(const PackResult &R) {
                   {"estimated_lower_bound_bytes", P.LowerBound},
                   {"binding", P.Binding},
                   {"instead", P.Instead},
+                  {"distinct_files", R.DistinctFiles},
+                  {"stripped_files", R.StrippedFiles},
                   {"reused_from", R.ReusedFrom},
                   {"not_kept", P.NotKept}};
   Root["ledger"] = ordered_json::array();
