@@ -110,8 +110,8 @@ static void addParentFolders(std::vector<ZipEntry> &Entries) {
   }
 }
 
-Expected<ZipDigest> writeZip(std::vector<ZipEntry> Entries, int FD,
-                             unsigned CompressionLevel) {
+Expected<std::vector<ZipEntry>>
+prepareZipEntries(std::vector<ZipEntry> Entries) {
   addParentFolders(Entries);
   llvm::sort(Entries, [](const ZipEntry &A, const ZipEntry &B) {
     return A.Path < B.Path;
@@ -119,7 +119,20 @@ Expected<ZipDigest> writeZip(std::vector<ZipEntry> Entries, int FD,
   for (size_t I = 1; I < Entries.size(); ++I)
     if (Entries[I].Path == Entries[I - 1].Path)
       return createStringError("two files at '" + Entries[I].Path + "'");
+  return Entries;
+}
 
+Expected<ZipDigest> writeZip(std::vector<ZipEntry> Entries, int FD,
+                             unsigned CompressionLevel) {
+  Expected<std::vector<ZipEntry>> Prepared =
+      prepareZipEntries(std::move(Entries));
+  if (!Prepared)
+    return Prepared.takeError();
+  return writePreparedZip(*Prepared, FD, CompressionLevel);
+}
+
+Expected<ZipDigest> writePreparedZip(ArrayRef<ZipEntry> Entries, int FD,
+                                     unsigned CompressionLevel) {
   UtcTimeZone Utc;
   std::unique_ptr<struct archive, WriterCloser> A(archive_write_new());
   archive_write_set_format_zip(A.get());

@@ -10,6 +10,7 @@
 #ifndef BRISK_PACKER_ARCHIVE_ZIPWRITER_H
 #define BRISK_PACKER_ARCHIVE_ZIPWRITER_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Error.h"
 
@@ -59,6 +60,15 @@ struct ZipDigest {
 /// \p CompressionLevel is 0 (store) to 9; deflate otherwise.
 llvm::Expected<ZipDigest> writeZip(std::vector<ZipEntry> Entries, int FD,
                                    unsigned CompressionLevel);
+
+/// \p Entries as a zip holds them: with their parent folders, sorted by
+/// path; two at one path are an error.
+llvm::Expected<std::vector<ZipEntry>>
+prepareZipEntries(std::vector<ZipEntry> Entries);
+
+/// writeZip() for entries prepareZipEntries() returned (or a run of them).
+llvm::Expected<ZipDigest> writePreparedZip(llvm::ArrayRef<ZipEntry> Entries,
+                                           int FD, unsigned CompressionLevel);
 
 /// Normalised permission bits for a regular file.
 inline uint32_t normalisedFileMode(bool Executable) {

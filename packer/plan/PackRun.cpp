@@ -8,7 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "plan/PackRun.h"
-#include "archive/ZipWriter.h"
+#include "archive/ZipMerge.h"
 #include "content/ContentStore.h"
 #include "elf/RuntimeProfile.h"
 #include "inventory/Inventory.h"
@@ -31,6 +31,8 @@
 #include "llvm/Support/Threading.h"
 
 #include <mutex>
+#include <tuple>
+#include <unistd.h>
 
 using namespace llvm;
 
@@ -48,14 +50,15 @@ static SmallString<256> resolved(StringRef Path) {
 }
 
 namespace {
-/// One zip to write: a function's or a layer's.
+/// One zip to write, a function's or a layer's, cut into runs of entries
+/// written as parts at once and joined (archive/ZipMerge.h).
 struct ZipJob {
   std::string Path;
-  const std::vector<PlannedFile> *Files = nullptr;
-  uint64_t EstimatedBytes = 0;
   std::string *CodeSha256 = nullptr;
   uint64_t *ZipBytes = nullptr;
   std::map<std::string, uint64_t> *EntryBytes = nullptr;
+  std::vector<std::vector<ZipEntry>> Runs;
+  std::vector<ZipPart> Parts;
   std::string Error;
 };
 
@@ -200,9 +203,10 @@ Error Run::writeText(StringRef RelPath, StringRef Text) {
   });
 }
 
-static Error writeOneZip(OutputStage &Stage, ZipJob &Job, unsigned Level) {
+static std::vector<ZipEntry>
+zipEntriesOf(const std::vector<PlannedFile> &Files) {
   std::vector<ZipEntry> Entries;
-  for (const PlannedFile &F : *Job.Files) {
+  for (const PlannedFile &F : Files) {
     ZipEntry E;
     E.Path = F.ZipPath;
     E.Executable = F.Executable;
@@ -214,53 +218,106 @@ static Error writeOneZip(OutputStage &Stage, ZipJob &Job, unsigned Level) {
     };
     Entries.push_back(std::move(E));
   }
+  return Entries;
+}
+
+static void record(ZipJob &Job, ZipDigest Digest) {
+  *Job.ZipBytes = Digest.Bytes;
+  // As Lambda reports CodeSha256.
+  *Job.CodeSha256 = encodeBase64(Digest.Sha256);
+  *Job.EntryBytes = std::move(Digest.EntryBytes);
+}
+
+// Writes run \p Run of \p Job: the whole zip into the stage when it is the
+// only one, otherwise a part in the scratch folder.
+static Error writeRun(OutputStage &Stage, ZipJob &Job, size_t Run,
+                      unsigned Level) {
+  if (Job.Runs.size() == 1)
+    return Stage.writeFile(Job.Path, [&](int FD) -> Error {
+      Expected<ZipDigest> Zip = writePreparedZip(Job.Runs[0], FD, Level);
+      if (!Zip)
+        return Zip.takeError();
+      record(Job, std::move(*Zip));
+      return Error::success();
+    });
+  int FD;
+  SmallString<256> Part;
+  if (std::error_code EC = sys::fs::createUniqueFile(
+          Stage.scratchDir() + "/zip-part-%%%%%%%%", FD, Part))
+    return createStringError(EC, "cannot create a file in '" +
+                                     Stage.scratchDir() + "': " + EC.message());
+  Expected<ZipDigest> Zip = writePreparedZip(Job.Runs[Run], FD, Level);
+  ::close(FD);
+  if (!Zip)
+    return Zip.takeError();
+  Job.Parts[Run] = {Part.str().str(), std::move(*Zip)};
+  return Error::success();
+}
+
+static Error joinParts(OutputStage &Stage, ZipJob &Job) {
   return Stage.writeFile(Job.Path, [&](int FD) -> Error {
-    Expected<ZipDigest> Zip = writeZip(std::move(Entries), FD, Level);
+    Expected<ZipDigest> Zip = mergeZipParts(Job.Parts, FD);
     if (!Zip)
       return Zip.takeError();
-    *Job.ZipBytes = Zip->Bytes;
-    // As Lambda reports CodeSha256.
-    *Job.CodeSha256 = encodeBase64(Zip->Sha256);
-    *Job.EntryBytes = std::move(Zip->EntryBytes);
+    record(Job, std::move(*Zip));
     return Error::success();
   });
 }
 
-// Every zip at once, the largest first, so that two large ones overlap and
-// the last to finish is small.
+// Every zip at once, and every run of a large zip's entries at once, the
+// largest first, so that the last to finish is small.
 PackExit Run::writeZips(PackResult &Result) {
   std::vector<ZipJob> Jobs;
   std::vector<std::map<std::string, uint64_t>> LayerEntries(
       Result.Layers.size());
-  auto Estimate = [](const std::vector<PlannedFile> &Files) {
-    uint64_t Bytes = 0;
-    for (const PlannedFile &F : Files)
-      Bytes += F.ZipBytes;
-    return Bytes;
-  };
+  std::vector<const std::vector<PlannedFile> *> Files;
   for (PackedFunction &F : Result.Functions) {
     F.ZipPath = "functions/" + F.Plan.Name + ".zip";
-    Jobs.push_back({F.ZipPath, &F.Plan.Files, Estimate(F.Plan.Files),
-                    &F.CodeSha256, &F.ZipBytes, &F.EntryBytes, ""});
+    Jobs.push_back({F.ZipPath, &F.CodeSha256, &F.ZipBytes, &F.EntryBytes});
+    Files.push_back(&F.Plan.Files);
   }
   for (size_t L = 0; L < Result.Layers.size(); ++L) {
     LayerOutput &Layer = Result.Layers[L];
-    Jobs.push_back({Layer.ZipPath, &Layer.Files, Estimate(Layer.Files),
-                    &Layer.CodeSha256, &Layer.ZipBytes, &LayerEntries[L], ""});
+    Jobs.push_back(
+        {Layer.ZipPath, &Layer.CodeSha256, &Layer.ZipBytes, &LayerEntries[L]});
+    Files.push_back(&Layer.Files);
   }
-  std::vector<size_t> Order(Jobs.size());
-  for (size_t I = 0; I < Order.size(); ++I)
-    Order[I] = I;
-  llvm::stable_sort(Order, [&](size_t A, size_t B) {
-    return Jobs[A].EstimatedBytes > Jobs[B].EstimatedBytes;
+  // (job, run, bytes) for every run.
+  std::vector<std::tuple<size_t, size_t, uint64_t>> Tasks;
+  for (size_t J = 0; J < Jobs.size(); ++J) {
+    Expected<std::vector<ZipEntry>> Prepared =
+        prepareZipEntries(zipEntriesOf(*Files[J]));
+    if (!Prepared)
+      return failRun(Jobs[J].Path + ": " + toString(Prepared.takeError()));
+    Jobs[J].Runs = splitZipEntries(std::move(*Prepared));
+    Jobs[J].Parts.resize(Jobs[J].Runs.size());
+    for (size_t R = 0; R < Jobs[J].Runs.size(); ++R) {
+      uint64_t Bytes = 0;
+      for (const ZipEntry &E : Jobs[J].Runs[R])
+        Bytes += E.Size;
+      Tasks.emplace_back(J, R, Bytes);
+    }
+  }
+  llvm::stable_sort(Tasks, [](const auto &A, const auto &B) {
+    return std::get<2>(A) > std::get<2>(B);
   });
   {
     DefaultThreadPool Pool(hardware_concurrency(Options.Threads));
-    for (size_t I : Order)
-      Pool.async([&, I] {
-        if (Error E = writeOneZip(*Stage, Jobs[I], Options.CompressionLevel))
-          Jobs[I].Error = toString(std::move(E));
+    std::mutex Failing;
+    for (const auto &[J, R, Bytes] : Tasks)
+      Pool.async([&, J = J, R = R] {
+        if (Error E = writeRun(*Stage, Jobs[J], R, Options.CompressionLevel)) {
+          std::lock_guard<std::mutex> Lock(Failing);
+          Jobs[J].Error = toString(std::move(E));
+        }
       });
+    Pool.wait();
+    for (ZipJob &Job : Jobs)
+      if (Job.Runs.size() > 1 && Job.Error.empty())
+        Pool.async([&] {
+          if (Error E = joinParts(*Stage, Job))
+            Job.Error = toString(std::move(E));
+        });
     Pool.wait();
   }
   for (const ZipJob &J : Jobs)
