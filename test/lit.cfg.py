@@ -34,3 +34,20 @@ greeting = os.path.join(config.brisk_build_dir, "examples", "greeting", "greetin
 if os.path.exists(greeting):
     config.available_features.add("greeting")
 config.substitutions.append(("%greeting", greeting))
+# The examples that share libraries with greeting (layers, the CMake package).
+for example in ("digest", "archive"):
+    built = os.path.join(config.brisk_build_dir, "examples", example, example)
+    if os.path.exists(built):
+        config.available_features.add(example)
+    config.substitutions.append(("%" + example, built))
+# Cross-building for arm64 (Debian's g++-aarch64-linux-gnu) and running the
+# result (qemu-user).
+if os.path.exists("/usr/bin/aarch64-linux-gnu-g++"):
+    config.available_features.add("aarch64-cross")
+if os.path.exists("/usr/bin/qemu-aarch64"):
+    config.available_features.add("qemu-aarch64")
+# Headless Chromium renders the size report.
+if os.path.exists("/usr/bin/chromium"):
+    config.available_features.add("chromium")
+# brisk's CMake package in the build tree (find_package(brisk)).
+config.substitutions.append(("%brisk_cmake_dir", os.path.join(config.brisk_build_dir, "lib", "cmake", "brisk")))

@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <ctime>
+#include <mutex>
 #include <optional>
 #include <unistd.h>
 
@@ -30,16 +31,24 @@ struct EntryCloser {
 
 // libarchive turns mtime into a DOS date with localtime(); pinning TZ to UTC
 // for the duration of a write makes the fixed mtime 1980-01-01 00:00 in
-// every zip, whatever the caller's TZ.
+// every zip, whatever the caller's TZ. Zips written at once on several
+// threads share one pinning: the environment is the process's.
 class UtcTimeZone {
 public:
   UtcTimeZone() {
+    std::lock_guard<std::mutex> Lock(M);
+    if (Writers++)
+      return;
+    Saved.reset();
     if (const char *Old = std::getenv("TZ"))
       Saved = Old;
     setenv("TZ", "UTC0", 1);
     tzset();
   }
   ~UtcTimeZone() {
+    std::lock_guard<std::mutex> Lock(M);
+    if (--Writers)
+      return;
     if (Saved)
       setenv("TZ", Saved->c_str(), 1);
     else
@@ -48,7 +57,9 @@ public:
   }
 
 private:
-  std::optional<std::string> Saved;
+  static inline std::mutex M;
+  static inline unsigned Writers = 0;
+  static inline std::optional<std::string> Saved;
 };
 
 // libarchive's output sink: writes to the file and digests the same bytes.
@@ -99,8 +110,8 @@ static void addParentFolders(std::vector<ZipEntry> &Entries) {
   }
 }
 
-Expected<ZipDigest> writeZip(std::vector<ZipEntry> Entries, int FD,
-                             unsigned CompressionLevel) {
+Expected<std::vector<ZipEntry>>
+prepareZipEntries(std::vector<ZipEntry> Entries) {
   addParentFolders(Entries);
   llvm::sort(Entries, [](const ZipEntry &A, const ZipEntry &B) {
     return A.Path < B.Path;
@@ -108,7 +119,20 @@ Expected<ZipDigest> writeZip(std::vector<ZipEntry> Entries, int FD,
   for (size_t I = 1; I < Entries.size(); ++I)
     if (Entries[I].Path == Entries[I - 1].Path)
       return createStringError("two files at '" + Entries[I].Path + "'");
+  return Entries;
+}
 
+Expected<ZipDigest> writeZip(std::vector<ZipEntry> Entries, int FD,
+                             unsigned CompressionLevel) {
+  Expected<std::vector<ZipEntry>> Prepared =
+      prepareZipEntries(std::move(Entries));
+  if (!Prepared)
+    return Prepared.takeError();
+  return writePreparedZip(*Prepared, FD, CompressionLevel);
+}
+
+Expected<ZipDigest> writePreparedZip(ArrayRef<ZipEntry> Entries, int FD,
+                                     unsigned CompressionLevel) {
   UtcTimeZone Utc;
   std::unique_ptr<struct archive, WriterCloser> A(archive_write_new());
   archive_write_set_format_zip(A.get());
@@ -124,7 +148,9 @@ Expected<ZipDigest> writeZip(std::vector<ZipEntry> Entries, int FD,
   if (archive_write_set_format_option(A.get(), "zip", "hdrcharset", "UTF-8") !=
       ARCHIVE_OK)
     return archiveError(A.get(), "cannot configure the zip writer");
-  // No padding after the central directory.
+  // No padding after the central directory, and each write passed on as it
+  // comes, so that the bytes of every entry can be counted.
+  archive_write_set_bytes_per_block(A.get(), 0);
   archive_write_set_bytes_in_last_block(A.get(), 1);
   DigestingSink Sink;
   Sink.FD = FD;
@@ -132,7 +158,9 @@ Expected<ZipDigest> writeZip(std::vector<ZipEntry> Entries, int FD,
                           nullptr, nullptr) != ARCHIVE_OK)
     return archiveError(A.get(), "cannot open the zip for writing");
 
+  ZipDigest Digest;
   for (const ZipEntry &E : Entries) {
+    uint64_t EntryStart = Sink.Bytes;
     std::unique_ptr<struct archive_entry, EntryCloser> AE(archive_entry_new());
     archive_entry_set_pathname_utf8(AE.get(), E.Path.c_str());
     archive_entry_set_mtime(AE.get(), ZipFixedTime, 0);
@@ -176,10 +204,14 @@ Expected<ZipDigest> writeZip(std::vector<ZipEntry> Entries, int FD,
     }
     if (archive_write_finish_entry(A.get()) != ARCHIVE_OK)
       return archiveError(A.get(), "cannot write zip entry '" + E.Path + "'");
+    if (!E.Folder)
+      Digest.EntryBytes[E.Path] = Sink.Bytes - EntryStart;
   }
   if (archive_write_close(A.get()) != ARCHIVE_OK)
     return archiveError(A.get(), "cannot finish the zip");
-  return ZipDigest{Sink.Bytes, Sink.Hash.final()};
+  Digest.Bytes = Sink.Bytes;
+  Digest.Sha256 = Sink.Hash.final();
+  return Digest;
 }
 
 } // namespace brisk

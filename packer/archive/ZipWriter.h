@@ -10,11 +10,13 @@
 #ifndef BRISK_PACKER_ARCHIVE_ZIPWRITER_H
 #define BRISK_PACKER_ARCHIVE_ZIPWRITER_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Error.h"
 
 #include <array>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,12 +51,24 @@ constexpr int64_t ZipFixedTime = 315532800;
 struct ZipDigest {
   uint64_t Bytes = 0;
   std::array<uint8_t, 32> Sha256 = {};
+  /// Per file and symlink entry: its local header, data and data
+  /// descriptor (the central directory is not counted).
+  std::map<std::string, uint64_t> EntryBytes;
 };
 
 /// Writes \p Entries as a zip to the open file descriptor \p FD.
 /// \p CompressionLevel is 0 (store) to 9; deflate otherwise.
 llvm::Expected<ZipDigest> writeZip(std::vector<ZipEntry> Entries, int FD,
                                    unsigned CompressionLevel);
+
+/// \p Entries as a zip holds them: with their parent folders, sorted by
+/// path; two at one path are an error.
+llvm::Expected<std::vector<ZipEntry>>
+prepareZipEntries(std::vector<ZipEntry> Entries);
+
+/// writeZip() for entries prepareZipEntries() returned (or a run of them).
+llvm::Expected<ZipDigest> writePreparedZip(llvm::ArrayRef<ZipEntry> Entries,
+                                           int FD, unsigned CompressionLevel);
 
 /// Normalised permission bits for a regular file.
 inline uint32_t normalisedFileMode(bool Executable) {

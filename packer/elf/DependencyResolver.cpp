@@ -385,7 +385,10 @@ Expected<DependencyClosure> Resolver::run(StringRef Executable,
   // The kernel maps the executable's interpreter before anything else, and
   // the loader answers a DT_NEEDED of its soname with it.
   // (A copy: loading grows Objects and would move MainInfo.)
+  // In a target root, the loader is the root's.
   std::string Interpreter = MainInfo.Interpreter;
+  if (!Interpreter.empty() && !Options.SysRoot.empty())
+    Interpreter = Options.SysRoot + Interpreter;
   if (!Interpreter.empty() && acceptable(Interpreter)) {
     auto Loaded = load(Interpreter, 0);
     if (!Loaded)

@@ -197,16 +197,19 @@ Error OutputStage::writeFile(StringRef RelPath,
                              function_ref<Error(int FD)> Write) {
   SmallString<256> Path(Stage);
   sys::path::append(Path, RelPath);
-  // Folders on the way, outermost first.
-  SmallVector<std::string, 4> Missing;
-  for (StringRef P = sys::path::parent_path(Path); P != Stage;
-       P = sys::path::parent_path(P))
-    if (!sys::fs::is_directory(P))
-      Missing.push_back(P.str());
-  for (auto It = Missing.rbegin(); It != Missing.rend(); ++It) {
-    if (::mkdir(It->c_str(), 0777) != 0)
-      return osError(errno, "cannot create '" + *It + "'");
-    StageFolders.push_back(*It);
+  {
+    // Folders on the way, outermost first.
+    std::lock_guard<std::mutex> Lock(FoldersLock);
+    SmallVector<std::string, 4> Missing;
+    for (StringRef P = sys::path::parent_path(Path); P != Stage;
+         P = sys::path::parent_path(P))
+      if (!sys::fs::is_directory(P))
+        Missing.push_back(P.str());
+    for (auto It = Missing.rbegin(); It != Missing.rend(); ++It) {
+      if (::mkdir(It->c_str(), 0777) != 0)
+        return osError(errno, "cannot create '" + *It + "'");
+      StageFolders.push_back(*It);
+    }
   }
   std::string Shown = (outDir() + "/" + RelPath).str();
   int FD = ::open(Path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);

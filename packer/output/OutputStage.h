@@ -26,6 +26,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,7 +65,8 @@ public:
   llvm::StringRef siblingPrefix() const { return Sibling; }
 
   /// Creates OUT_DIR/\p RelPath in the new output (with its folders), lets
-  /// \p Write fill the open descriptor, and flushes it to disk.
+  /// \p Write fill the open descriptor, and flushes it to disk. Several
+  /// threads may write files at once.
   llvm::Error writeFile(llvm::StringRef RelPath,
                         llvm::function_ref<llvm::Error(int FD)> Write);
 
@@ -88,6 +90,8 @@ private:
   std::vector<std::string> CreatedParents;
   /// Folders writeFile() created in the stage, to flush before the swap.
   std::vector<std::string> StageFolders;
+  /// Guards StageFolders and the making of folders.
+  std::mutex FoldersLock;
   bool Committed = false;
 };
 

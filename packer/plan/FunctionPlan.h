@@ -2,7 +2,8 @@
 //
 // The planner turns an inventory (and, for a native executable, its library
 // closure) into a FunctionPlan; the strip step rewrites its ELF files; the
-// writer turns it into a zip. Layers will be planned from several of these.
+// layer step moves the files of shared units into layers; the writer turns it
+// into a zip.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,8 +11,10 @@
 #define BRISK_PACKER_PLAN_FUNCTIONPLAN_H
 
 #include "inventory/Inventory.h"
+#include "plan/Bootstrap.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +37,21 @@ struct PlannedFile {
   uint64_t Bytes = 0;
   /// Set: the zip's copy of this program names this loader in PT_INTERP.
   std::string Interpreter;
+  /// Lower-case hex SHA-256 of the bytes that ship, and their estimated
+  /// size in a zip (entry overhead included); set by the content step.
+  std::string Sha256;
+  uint64_t ZipBytes = 0;
+  /// The shareable unit this file belongs to (its library's real file, with
+  /// the soname links to it): files of one unit go to a layer together.
+  /// Empty: the function's own file, which stays in its zip.
+  std::string Unit;
+  /// Part of the bundled C library (the loader, a glibc library, a gconv
+  /// module): no function running on the image's libc may receive it from
+  /// a layer.
+  bool CLibrary = false;
+  /// Libraries: why it is there, the DT_NEEDED chain from the program
+  /// ("greeting -> libcurl.so.4 -> libssh2.so.1").
+  std::string Why;
 
   bool isSymlink() const { return Kind == FileKind::Symlink; }
   bool isFolder() const { return Kind == FileKind::Folder; }
@@ -55,6 +73,11 @@ struct FunctionPlan {
   bool LibcBundled = false;
   /// glibc gconv modules shipped in lib/gconv with the bundled libc.
   unsigned GconvModules = 0;
+  /// Native functions with a generated bootstrap: how it was made, to make
+  /// it again once layers are known.
+  std::optional<BootstrapSpec> Boot;
+  /// Names of the layers it attaches, in order (set by the layer step).
+  std::vector<std::string> Layers;
   /// What packs but deserves a word, one message each.
   std::vector<std::string> Warnings;
 

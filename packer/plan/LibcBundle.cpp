@@ -131,6 +131,11 @@ static Error addGconv(FunctionPlan &Plan, StringRef LibcPath,
     if (!File)
       return File.takeError();
     Plan.GconvModules += File->Kind == FileKind::SharedObject;
+    // The modules go where the libc goes, and only together: GCONV_PATH
+    // names one folder.
+    File->Unit = GconvZipDir.str();
+    File->CLibrary = true;
+    File->Why = "iconv_open -> " + Rel;
     Plan.Files.push_back(std::move(*File));
   }
   return Error::success();
@@ -154,6 +159,13 @@ Expected<LibcExtras> addLibcExtras(FunctionPlan &Plan, size_t Program,
     Link.Kind = FileKind::Symlink;
     Link.LinkTarget = LoaderName.str();
     Link.InputBytes = Link.Bytes = LoaderName.size();
+    // Where the loader goes, its short name goes.
+    for (const PlannedFile &F : Plan.Files)
+      if (F.ZipPath == "lib/" + LoaderName.str()) {
+        Link.Unit = F.Unit;
+        Link.Why = F.Why;
+        Link.CLibrary = true;
+      }
     Plan.Files.push_back(std::move(Link));
   } else {
     Plan.Warnings.push_back(

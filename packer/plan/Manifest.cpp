@@ -12,13 +12,13 @@ using namespace llvm;
 
 namespace brisk {
 
-std::string renderManifest(const std::vector<PackedFunction> &Functions) {
+std::string renderManifest(const PackResult &Result, StringRef ReportFile) {
   using nlohmann::ordered_json;
   ordered_json Root;
   Root["version"] = 1;
   Root["functions"] = ordered_json::array();
   uint64_t InputBytes = 0, OutputBytes = 0;
-  for (const PackedFunction &F : Functions) {
+  for (const PackedFunction &F : Result.Functions) {
     ordered_json J;
     J["name"] = F.Plan.Name;
     J["runtime"] = F.Plan.Runtime;
@@ -26,15 +26,33 @@ std::string renderManifest(const std::vector<PackedFunction> &Functions) {
     J["code_sha256"] = F.CodeSha256;
     J["zip_bytes"] = F.ZipBytes;
     J["unzipped_bytes"] = F.Plan.unzippedBytes();
-    J["layers"] = ordered_json::array();
-    J["total_unzipped_bytes"] = F.Plan.unzippedBytes();
+    J["layers"] = F.Plan.Layers;
+    J["total_unzipped_bytes"] = F.TotalUnzippedBytes;
     Root["functions"].push_back(std::move(J));
-    InputBytes += F.Plan.inputBytes();
+    InputBytes += F.InputBytes;
     OutputBytes += F.ZipBytes;
   }
   Root["layers"] = ordered_json::array();
+  for (const LayerOutput &L : Result.Layers) {
+    ordered_json J;
+    J["name"] = L.Name;
+    J["zip"] = L.ZipPath;
+    J["code_sha256"] = L.CodeSha256;
+    J["zip_bytes"] = L.ZipBytes;
+    J["unzipped_bytes"] = L.unzippedBytes();
+    J["files"] = L.Files.size();
+    J["used_by"] = L.UsedBy;
+    ordered_json Units = ordered_json::array();
+    for (size_t I = 0; I < L.UnitIds.size(); ++I)
+      Units.push_back({{"id", L.UnitIds[I]}, {"name", L.UnitNames[I]}});
+    J["units"] = std::move(Units);
+    Root["layers"].push_back(std::move(J));
+    OutputBytes += L.ZipBytes;
+  }
   Root["input_bytes"] = InputBytes;
   Root["output_zip_bytes"] = OutputBytes;
+  if (!ReportFile.empty())
+    Root["report"] = ReportFile.str();
   return Root.dump(2) + "\n";
 }
 
@@ -95,6 +113,17 @@ Expected<std::vector<std::string>> readManifestOutputs(StringRef TreeDir) {
   if (!addZips(Root, "functions", /*Required=*/true, Outputs) ||
       !addZips(Root, "layers", /*Required=*/false, Outputs))
     return NotOurs("a \"zip\" that is not a path inside the folder");
+  if (Root.contains("report")) {
+    std::string Report =
+        Root["report"].is_string() ? Root["report"].get<std::string>() : "";
+    Expected<std::string> Normal = normaliseEntryPath(Report);
+    if (!Normal || *Normal != Report) {
+      if (!Normal)
+        consumeError(Normal.takeError());
+      return NotOurs("a \"report\" that is not a path inside the folder");
+    }
+    Outputs.push_back(std::move(Report));
+  }
   Outputs.push_back(ManifestFileName.str());
   return Outputs;
 }

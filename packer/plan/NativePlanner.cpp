@@ -7,6 +7,7 @@
 
 #include "plan/NativePlanner.h"
 #include "elf/DependencyResolver.h"
+#include "elf/NeededChain.h"
 #include "elf/SymbolVersions.h"
 #include "plan/Bootstrap.h"
 #include "plan/LibcBundle.h"
@@ -30,22 +31,33 @@ static Expected<ElfInfo> readExecutableInfo(const InventoryFile &Exe) {
   return readElfInfo(MemoryBufferRef((*Buf)->getBuffer(), ""));
 }
 
-static Expected<std::string> architectureOf(const ElfInfo &Info) {
+// The input's architecture, which --arch may only confirm: a program is
+// never packed for a machine it was not built for.
+static Expected<std::string> architectureOf(const ElfInfo &Info,
+                                            StringRef Wanted) {
+  std::string Arch;
   if (Info.Machine == ELF::EM_X86_64)
-    return "x86_64";
-  if (Info.Machine == ELF::EM_AARCH64)
-    return "arm64";
-  return createStringError("built for " + machineName(Info.Machine) +
-                           ", Lambda runs x86_64 and arm64 only");
+    Arch = "x86_64";
+  else if (Info.Machine == ELF::EM_AARCH64)
+    Arch = "arm64";
+  else
+    return createStringError("built for " + machineName(Info.Machine) +
+                             ", Lambda runs x86_64 and arm64 only");
+  if (!Wanted.empty() && Wanted != Arch)
+    return createStringError("is built for " + Arch + " (" +
+                             machineName(Info.Machine) +
+                             "), not --arch=" + Wanted);
+  return Arch;
 }
 
 // Adds lib/<soname>. When the host file behind the soname has another name
 // (libcurl.so.4 -> libcurl.so.4.8.0), ship it under its real name and keep
 // the soname as a relative link, as on the host and as `zip --symlinks` does.
 // \p ShippedFrom maps each lib/ path planned so far to the host file whose
-// bytes it stands for.
+// bytes it stands for. The file and its links are one shareable unit, named
+// after the file's zip path; \p Why says what needs the library.
 static Error addLibrary(FunctionPlan &Plan, StringMap<std::string> &ShippedFrom,
-                        StringRef Soname, StringRef RealPath) {
+                        StringRef Soname, StringRef RealPath, StringRef Why) {
   std::string SonameZip = ("lib/" + Soname).str();
   if (ShippedFrom.count(SonameZip))
     return Error::success();
@@ -58,6 +70,8 @@ static Error addLibrary(FunctionPlan &Plan, StringMap<std::string> &ShippedFrom,
     Expected<PlannedFile> File = plannedFromHost(RealPath, SonameZip);
     if (!File)
       return File.takeError();
+    File->Unit = SonameZip;
+    File->Why = Why.str();
     Plan.Files.push_back(std::move(*File));
     ShippedFrom[SonameZip] = RealPath.str();
     return Error::success();
@@ -66,6 +80,8 @@ static Error addLibrary(FunctionPlan &Plan, StringMap<std::string> &ShippedFrom,
     Expected<PlannedFile> File = plannedFromHost(RealPath, RealZip);
     if (!File)
       return File.takeError();
+    File->Unit = RealZip;
+    File->Why = Why.str();
     Plan.Files.push_back(std::move(*File));
     ShippedFrom[RealZip] = RealPath.str();
   }
@@ -74,6 +90,8 @@ static Error addLibrary(FunctionPlan &Plan, StringMap<std::string> &ShippedFrom,
   Link.Kind = FileKind::Symlink;
   Link.LinkTarget = RealName.str();
   Link.InputBytes = Link.Bytes = RealName.size();
+  Link.Unit = RealZip;
+  Link.Why = Why.str();
   Plan.Files.push_back(std::move(Link));
   ShippedFrom[SonameZip] = RealPath.str();
   return Error::success();
@@ -107,7 +125,7 @@ Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
   Expected<ElfInfo> ExeInfo = readExecutableInfo(Exe);
   if (!ExeInfo)
     return ExeInfo.takeError();
-  Expected<std::string> Arch = architectureOf(*ExeInfo);
+  Expected<std::string> Arch = architectureOf(*ExeInfo, Options.Arch);
   if (!Arch)
     return Arch.takeError();
   Expected<RuntimeProfile> Runtime =
@@ -118,6 +136,7 @@ Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
   ResolveOptions Resolve;
   Resolve.LibraryPath = Options.LibraryPath;
   Resolve.Includes = Spec.Includes;
+  Resolve.SysRoot = Options.SysRoot;
   Expected<DependencyClosure> Closure =
       resolveDependencies(Exe.Source.Path, *ExeInfo, Resolve, *Runtime);
   if (!Closure)
@@ -130,14 +149,19 @@ Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
     return Decision.takeError();
 
   std::string ProgramZip = "bin/" + Spec.Name;
+  std::map<std::string, std::string> Chains = neededChains(*Closure, Spec.Name);
   StringMap<std::string> ShippedFrom;
   for (const std::string &Soname : Decision->BundledSonames) {
     const ResolvedLibrary *Lib = Closure->find(Soname);
     if (!Lib || Lib->RealPath.empty())
       return createStringError("bundling '" + Soname +
                                "' but no host copy was found");
-    if (Error E = addLibrary(Plan, ShippedFrom, Soname, Lib->RealPath))
+    size_t Before = Plan.Files.size();
+    if (Error E = addLibrary(Plan, ShippedFrom, Soname, Lib->RealPath,
+                             Chains[Soname]))
       return E;
+    for (size_t I = Before; I < Plan.Files.size(); ++I)
+      Plan.Files[I].CLibrary = Runtime->isGlibcFamily(Soname);
   }
   std::string LoaderName;
   if (Decision->BundleLibc) {
@@ -146,8 +170,12 @@ Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
     if (std::error_code EC = sys::fs::real_path(Decision->LoaderPath, Real))
       return createStringError(EC, "cannot find the loader '" +
                                        Decision->LoaderPath + "'");
-    if (Error E = addLibrary(Plan, ShippedFrom, LoaderName, Real))
+    size_t Before = Plan.Files.size();
+    if (Error E = addLibrary(Plan, ShippedFrom, LoaderName, Real,
+                             Spec.Name + " -> PT_INTERP " + LoaderName))
       return E;
+    for (size_t I = Before; I < Plan.Files.size(); ++I)
+      Plan.Files[I].CLibrary = true;
   }
   // The bootstrap runs the loader as a program: its file needs exec bits.
   if (!LoaderName.empty()) {
@@ -179,6 +207,8 @@ Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
   Boot.ProgramPath = ProgramZip;
   Boot.LoaderName = LoaderName;
   Boot.HasLibraries = HasLibraries;
+  if (!Runtime->TaskRoot.empty())
+    Boot.TaskRoot = Runtime->TaskRoot;
   if (Decision->BundleLibc) {
     const ResolvedLibrary *Libc = Closure->find("libc.so.6");
     Expected<LibcExtras> Extras = addLibcExtras(
@@ -186,9 +216,10 @@ Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
         Libc ? StringRef(Libc->RealPath) : StringRef(), *Runtime, Options);
     if (!Extras)
       return Extras.takeError();
-    Boot.DirectRoot = Extras->DirectRoot;
+    Boot.Direct = !Extras->DirectRoot.empty();
     Boot.Gconv = Extras->Gconv;
   }
+  Plan.Boot = Boot;
   PlannedFile Script;
   Script.ZipPath = "bootstrap";
   Script.Executable = true;

@@ -5,7 +5,10 @@
 //    "compress_debug": false, "library_paths": ["..."],
 //    "bundle_libc": true, "bootstrap": "script", "gconv": "auto",
 //    "secrets": [{"match": "*.jks", "reason": "Java key store"}],
-//    "compression_level": 6,
+//    "compression_level": 6, "max_layers": 5, "min_share": 2,
+//    "allow_s3_upload": false, "layer_prefix": "shop",
+//    "reuse_layers": "old/manifest.json", "report": "dist/report.html",
+//    "arch": "arm64", "sysroot": "/usr/aarch64-linux-gnu",
 //    "functions": [{"name": "orders", "input": "build/orders",
 //                   "runtime": "provided.al2023", "includes": ["..."],
 //                   "excludes": ["glob"], "allow_secrets": ["path"]}]}
@@ -15,6 +18,7 @@
 #include "plan/PackConfig.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -130,11 +134,13 @@ public:
   Error read(const json &Root, PackOptions &Options) const {
     if (!Root.is_object())
       return fail("top level", "expected an object");
-    if (Error E =
-            checkKeys(Root, "top level",
-                      {"output", "strip", "keep_debug", "compress_debug",
-                       "library_paths", "bundle_libc", "bootstrap", "gconv",
-                       "secrets", "compression_level", "functions"}))
+    if (Error E = checkKeys(Root, "top level",
+                            {"output", "strip", "keep_debug", "compress_debug",
+                             "library_paths", "bundle_libc", "bootstrap",
+                             "gconv", "secrets", "compression_level",
+                             "functions", "max_layers", "min_share",
+                             "allow_s3_upload", "layer_prefix", "reuse_layers",
+                             "report", "arch", "sysroot"}))
       return E;
     if (Root.contains("output")) {
       Expected<std::string> P = path(Root["output"], "output");
@@ -205,6 +211,54 @@ public:
         return fail("compression_level", "expected an integer from 0 to 9");
       Options.CompressionLevel = L.get<uint64_t>();
     }
+    for (auto [Key, Into, Max] :
+         {std::tuple<const char *, unsigned *, uint64_t>{"max_layers",
+                                                         &Options.MaxLayers, 5},
+          {"min_share", &Options.MinShare, UINT32_MAX}}) {
+      if (!Root.contains(Key))
+        continue;
+      const json &N = Root[Key];
+      uint64_t Min = Into == &Options.MinShare ? 1 : 0;
+      if (!N.is_number_unsigned() || N.get<uint64_t>() < Min ||
+          N.get<uint64_t>() > Max)
+        return fail(Key, Into == &Options.MinShare
+                             ? "expected an integer of 1 or more"
+                             : "expected an integer from 0 to 5");
+      *Into = N.get<uint64_t>();
+    }
+    if (Root.contains("allow_s3_upload")) {
+      Expected<bool> B = boolean(Root["allow_s3_upload"], "allow_s3_upload");
+      if (!B)
+        return B.takeError();
+      Options.AllowS3Upload = *B;
+    }
+    if (Root.contains("layer_prefix")) {
+      Expected<std::string> S = string(Root["layer_prefix"], "layer_prefix");
+      if (!S)
+        return S.takeError();
+      if (Error E = checkLayerPrefix(*S))
+        return fail("layer_prefix", toString(std::move(E)));
+      Options.LayerPrefix = *S;
+    }
+    if (Root.contains("arch")) {
+      Expected<std::string> S = string(Root["arch"], "arch");
+      if (!S)
+        return S.takeError();
+      if (*S != "x86_64" && *S != "arm64")
+        return fail("arch", "expected \"x86_64\" or \"arm64\"");
+      Options.Arch = *S;
+    }
+    for (auto [Key, Into] : {std::pair<const char *, std::string *>{
+                                 "reuse_layers", &Options.ReuseLayers},
+                             {"report", &Options.ReportPath},
+                             {"sysroot", &Options.SysRoot}}) {
+      if (!Root.contains(Key))
+        continue;
+      Expected<std::string> P = path(Root[Key], Key);
+      if (!P)
+        return P.takeError();
+      *Into = *P;
+    }
     if (Root.contains("functions")) {
       const json &Fs = Root["functions"];
       if (!Fs.is_array())
@@ -243,6 +297,11 @@ Error loadPackConfig(StringRef Path, PackOptions &Options) {
   SmallString<256> Base(sys::path::parent_path(Path));
   if (Base.empty())
     Base = ".";
+  // Layers are named after the config's folder unless it says otherwise.
+  SmallString<256> Folder(Base);
+  sys::fs::make_absolute(Folder);
+  sys::path::remove_dots(Folder, /*remove_dot_dot=*/true);
+  Options.LayerPrefix = layerPrefixFrom(sys::path::filename(Folder));
   return parsePackConfig((*Buf)->getBuffer(), Path, Base, Options);
 }
 

@@ -36,6 +36,24 @@ Error checkFunctionName(StringRef Name) {
   return Error::success();
 }
 
+static bool isNameChar(char C) { return isAlnum(C) || C == '-' || C == '_'; }
+
+Error checkLayerPrefix(StringRef Prefix) {
+  // The name is <prefix>-<12 hex digits>, and Lambda allows 64 characters.
+  if (Prefix.empty() || Prefix.size() > 51 || !all_of(Prefix, isNameChar))
+    return createStringError("layer prefix '" + Prefix +
+                             "' must be 1 to 51 letters, digits, '-' or '_'");
+  return Error::success();
+}
+
+std::string layerPrefixFrom(StringRef Name) {
+  std::string Out;
+  for (char C : Name.take_front(51))
+    Out += isNameChar(C) ? C : '-';
+  StringRef Trimmed = StringRef(Out).trim('-');
+  return Trimmed.empty() ? "brisk" : Trimmed.str();
+}
+
 static bool isNumber(StringRef S) { return !S.empty() && all_of(S, isDigit); }
 
 Error checkRuntimeName(StringRef Runtime) {

@@ -63,6 +63,22 @@ struct PackOptions {
   unsigned CompressionLevel = 6;
   /// 0: every core.
   unsigned Threads = 0;
+  /// "x86_64" or "arm64"; empty: the input's.
+  std::string Arch;
+  /// Resolve libraries in this target root instead of the host's.
+  std::string SysRoot;
+  /// Layers: at most this many per function; units used by fewer than
+  /// MinShare functions stay in them; layer zips over the direct upload
+  /// limit only with AllowS3Upload.
+  unsigned MaxLayers = 5;
+  unsigned MinShare = 2;
+  bool AllowS3Upload = false;
+  /// Layers are named <LayerPrefix>-<short content hash>.
+  std::string LayerPrefix = "brisk";
+  /// A previous run's manifest.json whose layers are kept where they fit.
+  std::string ReuseLayers;
+  /// --report: FILE.html or FILE.json.
+  std::string ReportPath;
   /// <prefix>/share/brisk/rules.
   std::string RulesDir;
 };
@@ -73,6 +89,13 @@ llvm::Error checkFunctionName(llvm::StringRef Name);
 /// Lambda runtime identifiers: provided.al2023, provided.al2, python3.N,
 /// nodejsN.x, javaN, ruby3.N, dotnetN.
 llvm::Error checkRuntimeName(llvm::StringRef Runtime);
+
+/// Layer names are [A-Za-z0-9_-]+ and at most 64 long with the hash.
+llvm::Error checkLayerPrefix(llvm::StringRef Prefix);
+
+/// \p Name with what a layer name cannot hold replaced by '-'; "brisk" when
+/// nothing is left.
+std::string layerPrefixFrom(llvm::StringRef Name);
 
 /// Splits a NAME=PATH argument.
 llvm::Expected<FunctionSpec> parseFunctionArgument(llvm::StringRef Arg);

@@ -1,25 +1,38 @@
 //===- PackRun.cpp - One brisk-pack run: inputs to zips and manifest ------===//
 //
-// Per function: inventory -> plan -> strip -> limits -> zip. Outputs are
-// staged and only renamed into OUT_DIR when every function packed.
+// Per function: inventory -> plan. Then, over all functions at once: the
+// content step (each distinct file read, hashed and stripped once), the
+// layer plan, the layers assembled, and every zip written in parallel.
+// Outputs are staged and only renamed into OUT_DIR when everything packed.
 //
 //===----------------------------------------------------------------------===//
 
 #include "plan/PackRun.h"
-#include "archive/ZipWriter.h"
+#include "archive/ZipMerge.h"
+#include "content/ContentStore.h"
+#include "elf/RuntimeProfile.h"
 #include "inventory/Inventory.h"
+#include "layers/LayerPlanner.h"
 #include "output/OutputStage.h"
 #include "plan/Limits.h"
 #include "plan/Manifest.h"
+#include "plan/NativeUnits.h"
 #include "plan/Planner.h"
+#include "plan/ReusedLayers.h"
 #include "plan/SizeReport.h"
-#include "plan/StripStep.h"
+#include "report/ReportWriter.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Base64.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+
+#include <mutex>
+#include <tuple>
+#include <unistd.h>
 
 using namespace llvm;
 
@@ -37,12 +50,24 @@ static SmallString<256> resolved(StringRef Path) {
 }
 
 namespace {
+/// One zip to write, a function's or a layer's, cut into runs of entries
+/// written as parts at once and joined (archive/ZipMerge.h).
+struct ZipJob {
+  std::string Path;
+  std::string *CodeSha256 = nullptr;
+  uint64_t *ZipBytes = nullptr;
+  std::map<std::string, uint64_t> *EntryBytes = nullptr;
+  std::vector<std::vector<ZipEntry>> Runs;
+  std::vector<ZipPart> Parts;
+  std::string Error;
+};
+
 class Run {
 public:
   Run(const PackOptions &Options, raw_ostream &Err)
       : Options(Options), Err(Err) {}
 
-  PackExit pack(std::vector<PackedFunction> &Packed);
+  PackExit pack(PackResult &Result);
 
 private:
   /// The one place that names the input: lower layers name only the files
@@ -69,9 +94,12 @@ private:
     for (const std::string &W : Warnings)
       Err << "brisk-pack: warning: " << W << "\n";
   }
-  PackExit packFunction(const FunctionSpec &Spec, PackedFunction &Out);
-  Error writeFunctionZip(PackedFunction &Out);
+  PackExit planOne(const FunctionSpec &Spec, FunctionPlan &Plan);
+  PackExit planLayersFor(PackResult &Result, std::vector<FunctionPlan> &Plans);
+  PackExit writeZips(PackResult &Result);
+  Error writeText(StringRef RelPath, StringRef Text);
   Expected<TreeFilter> filterFor(const FunctionSpec &Spec) const;
+  std::string libLayerDir() const;
 
   const PackOptions &Options;
   raw_ostream &Err;
@@ -80,33 +108,6 @@ private:
   std::vector<DebugFile> DebugFiles;
 };
 } // namespace
-
-Error Run::writeFunctionZip(PackedFunction &Out) {
-  Out.ZipPath = "functions/" + Out.Plan.Name + ".zip";
-  std::vector<ZipEntry> Entries;
-  for (const PlannedFile &F : Out.Plan.Files) {
-    ZipEntry E;
-    E.Path = F.ZipPath;
-    E.Executable = F.Executable;
-    E.LinkTarget = F.LinkTarget;
-    E.Folder = F.isFolder();
-    E.Size = F.Bytes;
-    E.Contents = [&F](function_ref<Error(StringRef)> Consume) {
-      return F.read(Consume);
-    };
-    Entries.push_back(std::move(E));
-  }
-  return Stage->writeFile(Out.ZipPath, [&](int FD) -> Error {
-    Expected<ZipDigest> Zip =
-        writeZip(std::move(Entries), FD, Options.CompressionLevel);
-    if (!Zip)
-      return Zip.takeError();
-    Out.ZipBytes = Zip->Bytes;
-    // As Lambda reports CodeSha256.
-    Out.CodeSha256 = encodeBase64(Zip->Sha256);
-    return Error::success();
-  });
-}
 
 // Leaves out the function's excludes and, for a folder input holding them,
 // brisk-pack's own output, staging folder and debug files.
@@ -120,7 +121,7 @@ Expected<TreeFilter> Run::filterFor(const FunctionSpec &Spec) const {
   return Filter;
 }
 
-PackExit Run::packFunction(const FunctionSpec &Spec, PackedFunction &Out) {
+PackExit Run::planOne(const FunctionSpec &Spec, FunctionPlan &Plan) {
   StringRef Input = Spec.Input;
   Expected<TreeFilter> Filter = filterFor(Spec);
   if (!Filter)
@@ -135,51 +136,228 @@ PackExit Run::packFunction(const FunctionSpec &Spec, PackedFunction &Out) {
     return fail(Input, Inv.takeError());
   for (const std::string &W : Inv->Warnings)
     warn(Input, W);
-  Expected<FunctionPlan> Plan = planFunction(Spec, *Inv, Options);
-  if (!Plan)
-    return fail(Input, Plan.takeError());
-  Out.Plan = std::move(*Plan);
-  for (const std::string &W : Out.Plan.Warnings)
+  Expected<FunctionPlan> Planned = planFunction(Spec, *Inv, Options);
+  if (!Planned)
+    return fail(Input, Planned.takeError());
+  Plan = std::move(*Planned);
+  for (const std::string &W : Plan.Warnings)
     warn(Input, W);
-
-  StripOptions Stripping;
-  Stripping.Mode = Options.Strip;
-  Stripping.ExtractDebug = !Options.KeepDebugDir.empty();
-  Stripping.CompressDebug = Options.CompressDebug;
-  Stripping.Threads = Options.Threads;
-  Stripping.ScratchDir = Reading.ScratchDir;
-  Stripping.FileBytesMax = Limits.UnzippedBytesMax;
-  Expected<StripOutcome> Stripped = stripPlan(Out.Plan, Stripping);
-  if (!Stripped)
-    return fail(Input, Stripped.takeError());
-  for (const std::string &W : Stripped->Warnings)
-    warn(Input, W);
-  for (DebugFile &D : Stripped->DebugFiles) {
-    D.RelativePath = Out.Plan.Name + "/" + D.RelativePath;
-    DebugFiles.push_back(std::move(D));
-  }
-
-  uint64_t Unzipped = Out.Plan.unzippedBytes();
-  if (Unzipped > Limits.UnzippedBytesMax) {
-    Err << "brisk-pack: error: " << Input << ": unzipped size " << Unzipped
-        << " bytes is over Lambda's limit of " << Limits.UnzippedBytesMax
-        << " bytes; stripping saved " << Out.Plan.stripSavedBytes()
-        << " bytes; largest files:\n";
-    printLargestFiles(Out.Plan, 10, Err);
-    return LimitNotMet;
-  }
-
-  if (Error E = writeFunctionZip(Out))
-    return fail(Input, std::move(E));
-  if (Out.ZipBytes > Limits.DirectUploadZipBytesMax)
-    warn(Input, Out.ZipPath + " is " + Twine(Out.ZipBytes) +
-                    " bytes, over the " +
-                    Twine(Limits.DirectUploadZipBytesMax) +
-                    "-byte direct upload limit: deploy it through S3");
   return PackedOk;
 }
 
-PackExit Run::pack(std::vector<PackedFunction> &Packed) {
+// Where a native runtime's layers keep libraries (rules/runtimes: "lib").
+std::string Run::libLayerDir() const {
+  Expected<RuntimeProfile> Profile =
+      loadRuntimeProfile(Options.RulesDir, "provided.al2023");
+  if (!Profile) {
+    consumeError(Profile.takeError());
+    return "lib";
+  }
+  auto It = Profile->LayerPaths.find("lib");
+  return It == Profile->LayerPaths.end() ? "lib" : It->second;
+}
+
+PackExit Run::planLayersFor(PackResult &Result,
+                            std::vector<FunctionPlan> &Plans) {
+  LayerLimits L;
+  L.MaxLayers = Options.MaxLayers;
+  L.UnzippedBytesMax = Limits.UnzippedBytesMax;
+  L.ZipBytesMax = Limits.DirectUploadZipBytesMax;
+  L.AllowS3Upload = Options.AllowS3Upload;
+  L.MinShare = Options.MinShare;
+  CollectedUnits Units = collectUnits(Plans, libLayerDir(), L);
+  if (!Options.ReuseLayers.empty()) {
+    Expected<std::vector<OldLayer>> Old = readReusedLayers(Options.ReuseLayers);
+    if (!Old)
+      return failRun(toString(Old.takeError()));
+    Result.ReusedFrom = Options.ReuseLayers;
+    for (const OldLayer &O : *Old)
+      Result.OldLayerNames.push_back(O.Name);
+    Units.Problem.Kept =
+        keptLayersFor(*Old, Units.Problem, Result.Plan.NotKept);
+  }
+  std::vector<std::string> Gone = std::move(Result.Plan.NotKept);
+  Result.Plan = planLayers(Units.Problem);
+  Gone.insert(Gone.end(), Result.Plan.NotKept.begin(),
+              Result.Plan.NotKept.end());
+  Result.Plan.NotKept = std::move(Gone);
+  Result.Layers = assembleLayers(Plans, Units, Result.Plan, Options.LayerPrefix,
+                                 Options.CompressionLevel);
+  for (FunctionPlan &Plan : Plans)
+    for (PlannedFile &F : Plan.Files)
+      if (!F.Interpreter.empty())
+        if (Error E = pointAtInterpreter(F, F.Interpreter, Stage->scratchDir()))
+          return fail(Plan.InputPath, std::move(E));
+  return PackedOk;
+}
+
+Error Run::writeText(StringRef RelPath, StringRef Text) {
+  return Stage->writeFile(RelPath, [&](int FD) -> Error {
+    raw_fd_ostream OS(FD, /*shouldClose=*/false);
+    OS << Text;
+    OS.flush();
+    if (OS.has_error())
+      return createStringError(OS.error(), "cannot write " + RelPath + ": " +
+                                               OS.error().message());
+    return Error::success();
+  });
+}
+
+static std::vector<ZipEntry>
+zipEntriesOf(const std::vector<PlannedFile> &Files) {
+  std::vector<ZipEntry> Entries;
+  for (const PlannedFile &F : Files) {
+    ZipEntry E;
+    E.Path = F.ZipPath;
+    E.Executable = F.Executable;
+    E.LinkTarget = F.LinkTarget;
+    E.Folder = F.isFolder();
+    E.Size = F.Bytes;
+    E.Contents = [&F](function_ref<Error(StringRef)> Consume) {
+      return F.read(Consume);
+    };
+    Entries.push_back(std::move(E));
+  }
+  return Entries;
+}
+
+static void record(ZipJob &Job, ZipDigest Digest) {
+  *Job.ZipBytes = Digest.Bytes;
+  // As Lambda reports CodeSha256.
+  *Job.CodeSha256 = encodeBase64(Digest.Sha256);
+  *Job.EntryBytes = std::move(Digest.EntryBytes);
+}
+
+// Writes run \p Run of \p Job: the whole zip into the stage when it is the
+// only one, otherwise a part in the scratch folder.
+static Error writeRun(OutputStage &Stage, ZipJob &Job, size_t Run,
+                      unsigned Level) {
+  if (Job.Runs.size() == 1)
+    return Stage.writeFile(Job.Path, [&](int FD) -> Error {
+      Expected<ZipDigest> Zip = writePreparedZip(Job.Runs[0], FD, Level);
+      if (!Zip)
+        return Zip.takeError();
+      record(Job, std::move(*Zip));
+      return Error::success();
+    });
+  int FD;
+  SmallString<256> Part;
+  if (std::error_code EC = sys::fs::createUniqueFile(
+          Stage.scratchDir() + "/zip-part-%%%%%%%%", FD, Part))
+    return createStringError(EC, "cannot create a file in '" +
+                                     Stage.scratchDir() + "': " + EC.message());
+  Expected<ZipDigest> Zip = writePreparedZip(Job.Runs[Run], FD, Level);
+  ::close(FD);
+  if (!Zip)
+    return Zip.takeError();
+  Job.Parts[Run] = {Part.str().str(), std::move(*Zip)};
+  return Error::success();
+}
+
+static Error joinParts(OutputStage &Stage, ZipJob &Job) {
+  return Stage.writeFile(Job.Path, [&](int FD) -> Error {
+    Expected<ZipDigest> Zip = mergeZipParts(Job.Parts, FD);
+    if (!Zip)
+      return Zip.takeError();
+    record(Job, std::move(*Zip));
+    return Error::success();
+  });
+}
+
+// Every zip at once, and every run of a large zip's entries at once, the
+// largest first, so that the last to finish is small.
+PackExit Run::writeZips(PackResult &Result) {
+  std::vector<ZipJob> Jobs;
+  std::vector<std::map<std::string, uint64_t>> LayerEntries(
+      Result.Layers.size());
+  std::vector<const std::vector<PlannedFile> *> Files;
+  for (PackedFunction &F : Result.Functions) {
+    F.ZipPath = "functions/" + F.Plan.Name + ".zip";
+    Jobs.push_back({F.ZipPath, &F.CodeSha256, &F.ZipBytes, &F.EntryBytes});
+    Files.push_back(&F.Plan.Files);
+  }
+  for (size_t L = 0; L < Result.Layers.size(); ++L) {
+    LayerOutput &Layer = Result.Layers[L];
+    Jobs.push_back(
+        {Layer.ZipPath, &Layer.CodeSha256, &Layer.ZipBytes, &LayerEntries[L]});
+    Files.push_back(&Layer.Files);
+  }
+  // (job, run, bytes) for every run.
+  std::vector<std::tuple<size_t, size_t, uint64_t>> Tasks;
+  for (size_t J = 0; J < Jobs.size(); ++J) {
+    Expected<std::vector<ZipEntry>> Prepared =
+        prepareZipEntries(zipEntriesOf(*Files[J]));
+    if (!Prepared)
+      return failRun(Jobs[J].Path + ": " + toString(Prepared.takeError()));
+    Jobs[J].Runs = splitZipEntries(std::move(*Prepared));
+    Jobs[J].Parts.resize(Jobs[J].Runs.size());
+    for (size_t R = 0; R < Jobs[J].Runs.size(); ++R) {
+      uint64_t Bytes = 0;
+      for (const ZipEntry &E : Jobs[J].Runs[R])
+        Bytes += E.Size;
+      Tasks.emplace_back(J, R, Bytes);
+    }
+  }
+  llvm::stable_sort(Tasks, [](const auto &A, const auto &B) {
+    return std::get<2>(A) > std::get<2>(B);
+  });
+  {
+    DefaultThreadPool Pool(hardware_concurrency(Options.Threads));
+    std::mutex Failing;
+    for (const auto &[J, R, Bytes] : Tasks)
+      Pool.async([&, J = J, R = R] {
+        if (Error E = writeRun(*Stage, Jobs[J], R, Options.CompressionLevel)) {
+          std::lock_guard<std::mutex> Lock(Failing);
+          Jobs[J].Error = toString(std::move(E));
+        }
+      });
+    Pool.wait();
+    for (ZipJob &Job : Jobs)
+      if (Job.Runs.size() > 1 && Job.Error.empty())
+        Pool.async([&] {
+          if (Error E = joinParts(*Stage, Job))
+            Job.Error = toString(std::move(E));
+        });
+    Pool.wait();
+  }
+  for (const ZipJob &J : Jobs)
+    if (!J.Error.empty())
+      return failRun(J.Error);
+
+  // Measured bytes: each unit as written where it is stored, so the bound is
+  // what this plan would cost with every shared unit stored once.
+  for (const PackedFunction &F : Result.Functions)
+    Result.StoredBytes += F.ZipBytes;
+  for (const LayerOutput &L : Result.Layers)
+    Result.StoredBytes += L.ZipBytes;
+  // A layer costs its entries; its central directory is the price of
+  // having layers at all.
+  Result.LowerBound = Result.StoredBytes;
+  for (size_t L = 0; L < Result.Layers.size(); ++L) {
+    Result.LowerBound -= Result.Layers[L].ZipBytes;
+    for (const auto &Entry : LayerEntries[L])
+      Result.LowerBound += Entry.second;
+  }
+  // A unit kept in its functions although --min-share of them use it counts
+  // once (file by file: a unit's files all have its number of copies).
+  std::map<std::string, std::pair<uint64_t, unsigned>> KeptUnits;
+  for (const PackedFunction &F : Result.Functions)
+    for (const PlannedFile &File : F.Plan.Files)
+      if (!File.Unit.empty() && !File.Sha256.empty()) {
+        auto It = F.EntryBytes.find(File.ZipPath);
+        if (It == F.EntryBytes.end())
+          continue;
+        auto &Kept = KeptUnits[File.ZipPath + "\n" + File.Sha256];
+        Kept.first = It->second;
+        ++Kept.second;
+      }
+  for (const auto &[Key, Kept] : KeptUnits)
+    if (Kept.second >= std::max(1u, Options.MinShare))
+      Result.LowerBound -= Kept.first * (Kept.second - 1);
+  return PackedOk;
+}
+
+PackExit Run::pack(PackResult &Result) {
   if (Options.OutDir.empty())
     return failRun("no output folder: pass -o OUT_DIR");
   if (Options.Functions.empty())
@@ -188,6 +366,9 @@ PackExit Run::pack(std::vector<PackedFunction> &Packed) {
   if (!L)
     return failRun(toString(L.takeError()));
   Limits = *L;
+  Result.MaxLayers = Options.MaxLayers;
+  Result.UnzippedBytesMax = Limits.UnzippedBytesMax;
+  Result.ZipBytesMax = Limits.DirectUploadZipBytesMax;
 
   StringSet<> Names;
   for (const FunctionSpec &Spec : Options.Functions)
@@ -214,6 +395,10 @@ PackExit Run::pack(std::vector<PackedFunction> &Packed) {
     if (resolved(Spec.Input) == Out)
       return fail(Spec.Input, "is OUT_DIR itself, which brisk-pack replaces "
                               "whole: pack it into another folder");
+  Expected<ReportTarget> Report =
+      reportTarget(Options.ReportPath, Out, Options.OutDir);
+  if (!Report)
+    return failRun(toString(Report.takeError()));
 
   // Functions in name order: the manifest does not depend on the order they
   // were named in.
@@ -223,24 +408,81 @@ PackExit Run::pack(std::vector<PackedFunction> &Packed) {
   llvm::sort(Specs, [](const FunctionSpec *A, const FunctionSpec *B) {
     return A->Name < B->Name;
   });
-  for (const FunctionSpec *Spec : Specs) {
-    Packed.emplace_back();
-    if (PackExit Code = packFunction(*Spec, Packed.back()); Code != PackedOk)
+  std::vector<FunctionPlan> Plans(Specs.size());
+  for (size_t I = 0; I < Specs.size(); ++I)
+    if (PackExit Code = planOne(*Specs[I], Plans[I]); Code != PackedOk)
       return Code;
-  }
 
-  std::string Text = renderManifest(Packed);
-  if (Error E = Stage->writeFile(ManifestFileName, [&](int FD) -> Error {
-        raw_fd_ostream OS(FD, /*shouldClose=*/false);
-        OS << Text;
-        OS.flush();
-        if (OS.has_error())
-          return createStringError(OS.error(), "cannot write " +
-                                                   ManifestFileName + ": " +
-                                                   OS.error().message());
-        return Error::success();
-      }))
+  ContentOptions Content;
+  Content.Mode = Options.Strip;
+  Content.ExtractDebug = !Options.KeepDebugDir.empty();
+  Content.CompressDebug = Options.CompressDebug;
+  Content.Threads = Options.Threads;
+  Content.ScratchDir = Stage->scratchDir().str();
+  Content.FileBytesMax = Limits.UnzippedBytesMax;
+  Content.CompressionLevel = Options.CompressionLevel;
+  std::variant<ContentOutcome, ContentFailure> Processed =
+      processContents(Plans, Content);
+  if (auto *Failed = std::get_if<ContentFailure>(&Processed)) {
+    PackExit Code = fail(Plans[Failed->Plan].InputPath, Failed->Message);
+    return Failed->OverLimit ? LimitNotMet : Code;
+  }
+  ContentOutcome &Outcome = std::get<ContentOutcome>(Processed);
+  for (const ContentWarning &W : Outcome.Warnings)
+    warn(Plans[W.Plan].InputPath, W.Message);
+  DebugFiles = std::move(Outcome.DebugFiles);
+  Result.DistinctFiles = Outcome.DistinctFiles;
+  Result.StrippedFiles = Outcome.StrippedFiles;
+
+  for (const FunctionPlan &Plan : Plans) {
+    uint64_t Unzipped = Plan.unzippedBytes();
+    if (Unzipped <= Limits.UnzippedBytesMax)
+      continue;
+    Err << "brisk-pack: error: " << Plan.InputPath << ": unzipped size "
+        << Unzipped << " bytes is over Lambda's limit of "
+        << Limits.UnzippedBytesMax << " bytes; stripping saved "
+        << Plan.stripSavedBytes() << " bytes; largest files:\n";
+    printLargestFiles(Plan, 10, Err);
+    return LimitNotMet;
+  }
+  for (const FunctionPlan &Plan : Plans) {
+    Result.Functions.emplace_back();
+    PackedFunction &F = Result.Functions.back();
+    F.InputBytes = Plan.inputBytes();
+    F.AloneBytes = Plan.unzippedBytes();
+    F.AllFiles = Plan.Files;
+  }
+  if (PackExit Code = planLayersFor(Result, Plans); Code != PackedOk)
+    return Code;
+  for (size_t I = 0; I < Plans.size(); ++I) {
+    PackedFunction &F = Result.Functions[I];
+    F.Plan = std::move(Plans[I]);
+    F.TotalUnzippedBytes = F.Plan.unzippedBytes();
+    for (const LayerOutput &L : Result.Layers)
+      if (is_contained(F.Plan.Layers, L.Name))
+        F.TotalUnzippedBytes += L.unzippedBytes();
+  }
+  if (PackExit Code = writeZips(Result); Code != PackedOk)
+    return Code;
+  for (const PackedFunction &F : Result.Functions)
+    if (F.ZipBytes > Limits.DirectUploadZipBytesMax)
+      warn(F.Plan.InputPath, F.ZipPath + " is " + Twine(F.ZipBytes) +
+                                 " bytes, over the " +
+                                 Twine(Limits.DirectUploadZipBytesMax) +
+                                 "-byte direct upload limit: deploy it "
+                                 "through S3");
+  for (const LayerOutput &L : Result.Layers)
+    if (L.ZipBytes > Limits.DirectUploadZipBytesMax)
+      Err << "brisk-pack: warning: " << L.ZipPath << " is " << L.ZipBytes
+          << " bytes, over the " << Limits.DirectUploadZipBytesMax
+          << "-byte direct upload limit: publish it through S3\n";
+
+  if (Error E =
+          writeText(ManifestFileName, renderManifest(Result, Report->InOutDir)))
     return failRun(toString(std::move(E)));
+  if (!Report->InOutDir.empty())
+    if (Error E = writeText(Report->InOutDir, renderReport(Result, *Report)))
+      return failRun(toString(std::move(E)));
   // Debug files first: if one cannot be written, OUT_DIR stays untouched.
   // One at a time from the scratch folder, where stripping left them.
   for (const DebugFile &D : DebugFiles) {
@@ -253,6 +495,10 @@ PackExit Run::pack(std::vector<PackedFunction> &Packed) {
                                  /*Compress=*/false))
       return fail(Options.KeepDebugDir, std::move(E));
   }
+  if (!Report->Outside.empty())
+    if (Error E =
+            writeReportOutside(Report->Outside, renderReport(Result, *Report)))
+      return failRun(toString(std::move(E)));
   Warnings.clear();
   Error Committed = Stage->commit(Warnings);
   warnAll(Warnings);
@@ -263,10 +509,10 @@ PackExit Run::pack(std::vector<PackedFunction> &Packed) {
 
 PackExit runPack(const PackOptions &Options, raw_ostream &Out,
                  raw_ostream &Err) {
-  std::vector<PackedFunction> Packed;
-  PackExit Code = Run(Options, Err).pack(Packed);
+  PackResult Result;
+  PackExit Code = Run(Options, Err).pack(Result);
   if (Code == PackedOk)
-    printSizeReport(Packed, Out);
+    printSizeReport(Result, Out);
   return Code;
 }
 

@@ -40,6 +40,9 @@ static Error planTree(const FunctionSpec &Spec, const Inventory &Inv,
         plannedFromHost(Include, ("lib/" + sys::path::filename(Include)).str());
     if (!File)
       return File.takeError();
+    // An added library is shareable, as a bundled one is.
+    File->Unit = File->ZipPath;
+    File->Why = "--include " + Include;
     Plan.Files.push_back(std::move(*File));
   }
   if (isNativeRuntime(Plan.Runtime)) {

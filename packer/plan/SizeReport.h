@@ -21,9 +21,13 @@ void printLargestFiles(const FunctionPlan &Plan, size_t Count,
                        llvm::raw_ostream &OS);
 
 /// Per function: input size, after strip, zip size, what each step saved,
-/// CodeSha256 and the largest files; then totals.
-void printSizeReport(const std::vector<PackedFunction> &Functions,
-                     llvm::raw_ostream &OS);
+/// its layers, CodeSha256 and the largest files; per layer: its units and
+/// users; the layer plan against the lower bound, the budget ledger, and
+/// totals.
+void printSizeReport(const PackResult &Result, llvm::raw_ostream &OS);
+
+/// "1.02x": \p Plan against \p Bound, two decimals.
+std::string ratioText(uint64_t Plan, uint64_t Bound);
 
 } // namespace brisk
 

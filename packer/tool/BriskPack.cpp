@@ -78,6 +78,41 @@ static cl::opt<int> CompressionLevel("compression-level",
 static cl::opt<unsigned> Threads("j", cl::desc("Threads (default: all cores)"),
                                  cl::Prefix, cl::init(0),
                                  cl::cat(BriskPackCategory));
+static cl::opt<std::string>
+    Arch("arch",
+         cl::desc("x86_64|arm64: the architecture to pack for "
+                  "(default: the input's)"),
+         cl::cat(BriskPackCategory));
+static cl::opt<std::string>
+    SysRoot("sysroot",
+            cl::desc("Resolve libraries in this target root (such as "
+                     "/usr/aarch64-linux-gnu) instead of the host's"),
+            cl::value_desc("DIR"), cl::cat(BriskPackCategory));
+static cl::opt<int>
+    MaxLayers("max-layers",
+              cl::desc("Layers per function, 0 to 5 (default 5; 0: no layers)"),
+              cl::cat(BriskPackCategory));
+static cl::opt<int>
+    MinShare("min-share",
+             cl::desc("Share a unit in a layer only when at least N "
+                      "functions use it (default 2)"),
+             cl::cat(BriskPackCategory));
+static cl::opt<bool> AllowS3Upload(
+    "allow-s3-upload",
+    cl::desc("Allow layer zips over the 52,428,800-byte direct upload limit"),
+    cl::cat(BriskPackCategory));
+static cl::opt<std::string> LayerPrefix(
+    "layer-prefix",
+    cl::desc("Name layers <prefix>-<hash> (default: the config file's folder "
+             "name, or brisk)"),
+    cl::cat(BriskPackCategory));
+static cl::opt<std::string> ReuseLayers(
+    "reuse-layers",
+    cl::desc("Keep the layers of a previous run's manifest where they fit"),
+    cl::value_desc("OLD_MANIFEST"), cl::cat(BriskPackCategory));
+static cl::opt<std::string>
+    Report("report", cl::desc("Write the size report: FILE.html or FILE.json"),
+           cl::value_desc("FILE"), cl::cat(BriskPackCategory));
 // Our own -h replaces llvm::cl's default alias, which is a one-letter
 // grouping option that made every unknown "--h..." print the help and exit 0.
 static cl::opt<bool> ShortHelp("h", cl::desc("Alias for --help"),
@@ -191,6 +226,40 @@ static Error applyCommandLine(PackOptions &Options) {
     Options.CompressionLevel = CompressionLevel;
   }
   Options.Threads = Threads;
+  if (!Arch.empty()) {
+    if (Arch != "x86_64" && Arch != "arm64")
+      return createStringError("--arch must be x86_64 or arm64, not '" + Arch +
+                               "'");
+    Options.Arch = Arch;
+  }
+  if (!SysRoot.empty()) {
+    if (!sys::fs::is_directory(SysRoot))
+      return createStringError("--sysroot '" + SysRoot + "' is not a folder");
+    Options.SysRoot = SysRoot;
+  }
+  if (MaxLayers.getNumOccurrences()) {
+    if (MaxLayers < 0 || MaxLayers > 5)
+      return createStringError("--max-layers must be 0 to 5, not " +
+                               Twine(MaxLayers));
+    Options.MaxLayers = MaxLayers;
+  }
+  if (MinShare.getNumOccurrences()) {
+    if (MinShare < 1)
+      return createStringError("--min-share must be 1 or more, not " +
+                               Twine(MinShare));
+    Options.MinShare = MinShare;
+  }
+  if (AllowS3Upload)
+    Options.AllowS3Upload = true;
+  if (!LayerPrefix.empty()) {
+    if (Error E = checkLayerPrefix(LayerPrefix))
+      return E;
+    Options.LayerPrefix = LayerPrefix;
+  }
+  if (!ReuseLayers.empty())
+    Options.ReuseLayers = ReuseLayers;
+  if (!Report.empty())
+    Options.ReportPath = Report;
   return Error::success();
 }
 

@@ -123,13 +123,13 @@ TEST(SecretFilterTest, ConfigPatternsExtendTheRules) {
             "cfg: secrets[0]: unknown key 'glob'");
 }
 
-BootstrapSpec spec(StringRef Loader, bool Libraries, StringRef DirectRoot = "",
+BootstrapSpec spec(StringRef Loader, bool Libraries, bool Direct = false,
                    bool Gconv = false) {
   BootstrapSpec Spec;
   Spec.ProgramPath = "bin/orders";
   Spec.LoaderName = Loader.str();
   Spec.HasLibraries = Libraries;
-  Spec.DirectRoot = DirectRoot.str();
+  Spec.Direct = Direct;
   Spec.Gconv = Gconv;
   return Spec;
 }
@@ -151,7 +151,7 @@ TEST(BootstrapTest, BundledLoaderRunsTheProgram) {
 
 TEST(BootstrapTest, UnderTheTaskRootTheProgramRunsDirectly) {
   EXPECT_EQ(makeBootstrapScript(
-                spec("ld-linux-x86-64.so.2", true, "/var/task", true)),
+                spec("ld-linux-x86-64.so.2", true, /*Direct=*/true, true)),
             std::string(Head) + "export GCONV_PATH=\"$root/lib/gconv\"\n" +
                 "if [ \"$root\" = /var/task ]; then\n  " + OriginFirst +
                 "  exec \"$root/bin/orders\" \"$@\"\nfi\n"
@@ -165,6 +165,30 @@ TEST(BootstrapTest, BundledLibrariesGoFirstOnTheSearchPath) {
                 "exec \"$root/bin/orders\" \"$@\"\n");
   EXPECT_EQ(makeBootstrapScript(spec("", false)),
             std::string(Head) + "exec \"$root/bin/orders\" \"$@\"\n");
+}
+
+// With layers, /opt/lib follows lib/, through an entry that only names
+// /opt/lib from /var/task/bin; a loader and gconv from a layer are found
+// there.
+TEST(BootstrapTest, LayersComeAfterTheFunctionsOwnLibraries) {
+  EXPECT_EQ(layerLibraryEntry("/var/task"), "$ORIGIN/../../task/../../opt/lib");
+  BootstrapSpec Native = spec("", true);
+  Native.LayerLibraries = true;
+  EXPECT_EQ(makeBootstrapScript(Native),
+            std::string(Head) +
+                "export LD_LIBRARY_PATH='$ORIGIN/../lib:$ORIGIN/../../task/"
+                "../../opt/lib'\"${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}\"\n"
+                "exec \"$root/bin/orders\" \"$@\"\n");
+  BootstrapSpec Libc = spec("ld-linux-x86-64.so.2", false, true, true);
+  Libc.LayerLibraries = Libc.LoaderInLayer = Libc.GconvInLayer = true;
+  EXPECT_EQ(makeBootstrapScript(Libc),
+            std::string(Head) + "export GCONV_PATH=\"/opt/lib/gconv\"\n" +
+                "if [ \"$root\" = /var/task ]; then\n  export "
+                "LD_LIBRARY_PATH='$ORIGIN/../lib:$ORIGIN/../../task/../../opt/"
+                "lib'\"${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}\"\n"
+                "  exec \"$root/bin/orders\" \"$@\"\nfi\n"
+                "exec \"/opt/lib/ld-linux-x86-64.so.2\" --library-path "
+                "\"$root/lib:/opt/lib\" \"$root/bin/orders\" \"$@\"\n");
 }
 
 TEST(LimitsTest, ReadsTheRulesFile) {

@@ -1,0 +1,30 @@
+//===- NativeUnits.h - The shareable units of native function plans -------===//
+//
+// The producer of layer units for native functions: each bundled library
+// file with its soname links, the loader (with its short name ld.so), the
+// gconv modules, and --include'd files. A unit's files go from lib/ in the
+// function's zip to the runtime's lib layer folder (rules/runtimes: "lib",
+// which Lambda extracts to /opt/lib). Its id is the SHA-256 of its files'
+// layer paths, kinds, modes, link targets and contents, so identical bytes
+// under the same names are one unit whichever function they came from.
+// Functions that run on the image's C library refuse the bundled one's
+// files from layers.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BRISK_PACKER_PLAN_NATIVEUNITS_H
+#define BRISK_PACKER_PLAN_NATIVEUNITS_H
+
+#include "plan/LayerAssembly.h"
+
+namespace brisk {
+
+/// The units of \p Plans, whose content step has run (sizes and hashes are
+/// known). \p LibLayerDir: where lib/ goes in a layer.
+CollectedUnits collectUnits(const std::vector<FunctionPlan> &Plans,
+                            llvm::StringRef LibLayerDir,
+                            const LayerLimits &Limits);
+
+} // namespace brisk
+
+#endif
