@@ -1,0 +1,55 @@
+//===- CatalogFacts.cpp - Record catalogue matches of one function --------===//
+
+#include "extract/CatalogFacts.h"
+
+namespace brisk {
+
+using namespace clang;
+
+namespace {
+
+void addMatch(FunctionContext &F, const InitCatalogEntry &E, std::string What,
+              SourceLocation L, llvm::ArrayRef<const Expr *> Args) {
+  CatalogMatch M;
+  M.EntryId = E.Id;
+  M.Category = E.Category;
+  M.What = std::move(What);
+  M.Loc = F.siteLoc(L);
+  M.Once = F.Once;
+  switch (E.Condition) {
+  case HoistCondition::Always:
+    M.Condition = "always";
+    break;
+  case HoistCondition::RequestIndependent:
+    M.Condition = "request-independent";
+    break;
+  case HoistCondition::ConstantArgs:
+    M.Condition = "constant-args";
+    break;
+  }
+  for (unsigned I : E.Args)
+    if (I < Args.size()) {
+      M.ArgIndexes.push_back(I);
+      M.Args.push_back(F.originOf(Args[I]));
+    }
+  F.Target->Matches.push_back(std::move(M));
+}
+
+} // namespace
+
+void recordCallMatches(FunctionContext &F, const FunctionDecl *Callee,
+                       llvm::ArrayRef<const Expr *> Args, SourceLocation L) {
+  for (const InitCatalogEntry *E :
+       F.TU.Matcher.matchCall(Callee, Args, F.TU.Ctx))
+    addMatch(F, *E, qualifiedName(Callee), L, Args);
+}
+
+void recordConstructMatches(FunctionContext &F, const CXXRecordDecl *Class,
+                            llvm::ArrayRef<const Expr *> Args,
+                            SourceLocation L) {
+  for (const InitCatalogEntry *E :
+       F.TU.Matcher.matchConstruct(Class, Args, F.TU.Ctx))
+    addMatch(F, *E, className(Class), L, Args);
+}
+
+} // namespace brisk
