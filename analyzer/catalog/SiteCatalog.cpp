@@ -1,4 +1,4 @@
-//===- InitCatalog.cpp - Load and merge init catalogues -------------------===//
+//===- SiteCatalog.cpp - Load and merge site catalogues -------------------===//
 //
 // JSON is read with nlohmann/json's non-throwing API: every field is checked
 // for presence and type before it is read, and the first problem is reported
@@ -6,10 +6,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "catalog/InitCatalog.h"
+#include "catalog/SiteCatalog.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
 
@@ -80,8 +81,8 @@ llvm::Error readConstraint(const json &C, ArgConstraint &Out,
 /// Reads one entry. When Base is set (an entry with the same id loaded
 /// earlier), fields absent here keep Base's values so a user file can change
 /// one field, e.g. disable an entry or widen its hint.
-llvm::Expected<InitCatalogEntry> readEntry(const json &J, size_t Index,
-                                           const InitCatalogEntry *Base,
+llvm::Expected<SiteCatalogEntry> readEntry(const json &J, size_t Index,
+                                           const SiteCatalogEntry *Base,
                                            llvm::StringRef File) {
   std::string Where = "entry " + std::to_string(Index);
   if (!J.is_object())
@@ -89,7 +90,7 @@ llvm::Expected<InitCatalogEntry> readEntry(const json &J, size_t Index,
   auto Id = J.find("id");
   if (Id == J.end() || !Id->is_string() || Id->get<std::string>().empty())
     return fail(File, Where + ": missing string \"id\"");
-  InitCatalogEntry E = Base ? *Base : InitCatalogEntry();
+  SiteCatalogEntry E = Base ? *Base : SiteCatalogEntry();
   E.Id = Id->get<std::string>();
   Where = "entry '" + E.Id + "'";
 
@@ -102,6 +103,8 @@ llvm::Expected<InitCatalogEntry> readEntry(const json &J, size_t Index,
     Out = It->get<std::string>();
     return llvm::Error::success();
   };
+  if (auto Err = readString("rule", E.Rule))
+    return Err;
   if (auto Err = readString("category", E.Category))
     return Err;
   if (auto Err = readString("message", E.Message))
@@ -149,6 +152,15 @@ llvm::Expected<InitCatalogEntry> readEntry(const json &J, size_t Index,
   }
   if (auto Err = readStrings(J, "methods", E.Methods, Where, File))
     return Err;
+  if (auto It = J.find("result"); It != J.end()) {
+    if (It->is_string() && *It == "discarded")
+      E.ResultDiscarded = true;
+    else if (It->is_string() && *It == "any")
+      E.ResultDiscarded = false;
+    else
+      return fail(File,
+                  Where + ": \"result\" must be \"discarded\" or \"any\"");
+  }
   if (auto It = J.find("hoistable"); It != J.end()) {
     if (It->is_string() && *It == "always")
       E.Condition = HoistCondition::Always;
@@ -188,6 +200,8 @@ llvm::Expected<InitCatalogEntry> readEntry(const json &J, size_t Index,
     return fail(File, Where + ": missing \"match\"");
   if (E.Category.empty())
     return fail(File, Where + ": missing \"category\"");
+  if (E.Rule.empty())
+    return fail(File, Where + ": \"rule\" must name a rule");
   if (E.Match == MatchKind::Function && E.Kind == SiteKind::Construct)
     return fail(File, Where + ": a \"function\" match can only be a \"call\"");
   if (E.Match != MatchKind::Function && E.Kind == SiteKind::Call &&
@@ -198,15 +212,39 @@ llvm::Expected<InitCatalogEntry> readEntry(const json &J, size_t Index,
 
 } // namespace
 
-const InitCatalogEntry *InitCatalog::find(llvm::StringRef Id) const {
+const SiteCatalogEntry *SiteCatalog::find(llvm::StringRef Id) const {
   auto It = llvm::lower_bound(
-      Entries, Id, [](const InitCatalogEntry &E, llvm::StringRef Id) {
+      Entries, Id, [](const SiteCatalogEntry &E, llvm::StringRef Id) {
         return llvm::StringRef(E.Id) < Id;
       });
   return It != Entries.end() && It->Id == Id ? &*It : nullptr;
 }
 
-llvm::Error mergeInitCatalog(InitCatalog &Into, llvm::StringRef Text,
+std::string SiteCatalog::fingerprint() const {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  for (const SiteCatalogEntry &E : Entries) {
+    OS << E.Id << '\0' << E.Rule << '\0' << E.Category << '\0' << int(E.Match)
+       << E.Name << '\0' << int(E.Kind) << int(E.Condition) << E.Disabled
+       << E.ResultDiscarded;
+    for (const std::string &M : E.Methods)
+      OS << M << ',';
+    for (unsigned A : E.Args)
+      OS << A << ',';
+    for (const ArgConstraint &C : E.Constraints) {
+      OS << C.Arg << ':' << C.IntBitsNoneOf << ':' << C.IntMask << ':'
+         << C.IntEquals;
+      for (const std::string &P : C.PrefixAnyOf)
+        OS << '+' << P;
+      for (const std::string &P : C.PrefixNoneOf)
+        OS << '-' << P;
+    }
+    OS << '\n';
+  }
+  return S;
+}
+
+llvm::Error mergeSiteCatalog(SiteCatalog &Into, llvm::StringRef Text,
                              llvm::StringRef Name) {
   json Doc = json::parse(Text.begin(), Text.end(), nullptr, false);
   if (Doc.is_discarded())
@@ -227,7 +265,7 @@ llvm::Error mergeInitCatalog(InitCatalog &Into, llvm::StringRef Text,
     if (J.is_object() && J.contains("id") && J["id"].is_string())
       Id = J["id"].get<std::string>();
     auto Pos = llvm::lower_bound(
-        Into.Entries, Id, [](const InitCatalogEntry &X, const std::string &Id) {
+        Into.Entries, Id, [](const SiteCatalogEntry &X, const std::string &Id) {
           return X.Id < Id;
         });
     bool Overrides = Pos != Into.Entries.end() && Pos->Id == Id;
@@ -245,13 +283,13 @@ llvm::Error mergeInitCatalog(InitCatalog &Into, llvm::StringRef Text,
   return llvm::Error::success();
 }
 
-llvm::Expected<InitCatalog> loadInitCatalog(llvm::ArrayRef<std::string> Paths) {
-  InitCatalog Catalog;
+llvm::Expected<SiteCatalog> loadSiteCatalog(llvm::ArrayRef<std::string> Paths) {
+  SiteCatalog Catalog;
   for (const std::string &Path : Paths) {
     auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
     if (!Buf)
       return fail(Path, "cannot read: " + Buf.getError().message());
-    if (auto E = mergeInitCatalog(Catalog, (*Buf)->getBuffer(), Path))
+    if (auto E = mergeSiteCatalog(Catalog, (*Buf)->getBuffer(), Path))
       return E;
   }
   return Catalog;
