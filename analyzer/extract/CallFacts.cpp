@@ -6,6 +6,8 @@
 #include "extract/CatalogFacts.h"
 #include "extract/ExprPeeling.h"
 #include "extract/HandlerFacts.h"
+#include "extract/StateRefs.h"
+#include "extract/StringFacts.h"
 
 #include "clang/AST/Attr.h"
 
@@ -135,8 +137,15 @@ void CallFacts::onCall(const CallExpr *CE) {
   SourceLocation Loc = CE->getBeginLoc();
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
     Loc = MC->getExprLoc(); // the method name: obj.open(...)
-  addEdge(FD, Kind, Loc, Args, objectOfCall(CE, MD));
-  recordCallMatches(F, FD, Args, Loc);
+  const Expr *Object = nullptr;
+  if (MD && MD->isInstance() && !MD->isConst()) {
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+      Object = MC->getImplicitObjectArgument();
+    else if (isa<CXXOperatorCallExpr>(CE) && CE->getNumArgs() > 0)
+      Object = CE->getArg(0);
+  }
+  addEdge(FD, Kind, Loc, Args, objectOfCall(CE, MD), CE, Object);
+  recordCallMatches(F, CE, FD, Args, Loc);
 
   // Calling a stored lambda through its variable (or a std::function).
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE);
@@ -167,8 +176,26 @@ bool CallFacts::onFactory(const CallExpr *CE, const FunctionDecl *FD,
 
 void CallFacts::onConstructExpr(const CXXConstructExpr *CE) {
   llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
+  size_t Before = F.Target->Calls.size();
   onConstruct(CE->getConstructor()->getParent(), CE->getConstructor(), Args,
               CE->getBeginLoc());
+  if (F.Target->Calls.size() > Before &&
+      F.Target->Calls[Before].Kind == CallKind::Constructor)
+    F.Target->Calls[Before].ObjectRef = constructedObject(CE);
+}
+
+StateRef CallFacts::constructedObject(const CXXConstructExpr *CE) const {
+  StateRef R;
+  R.Root = RefRoot::Local;
+  if (!Initialising || peelTemporaries(Initialising->getInit()) != CE)
+    return R;
+  if (Initialising->hasGlobalStorage()) {
+    R.Root = RefRoot::Global;
+    R.USR = usrOf(Initialising);
+    R.Name = Initialising->getName().str();
+    R.ThreadLocal = Initialising->getTLSKind() != VarDecl::TLS_None;
+  }
+  return R;
 }
 
 void CallFacts::onDelete(const CXXDeleteExpr *DE) {
@@ -187,6 +214,7 @@ void CallFacts::onLambda(const LambdaExpr *LE) {
 }
 
 void CallFacts::onVarDeclBegin(const VarDecl *VD) {
+  Initialising = VD;
   if (VD->hasLocalStorage() || VD->isStaticLocal())
     if (const Expr *Init = VD->getInit())
       if (const auto *LE = dyn_cast_or_null<LambdaExpr>(unwrapWrapper(Init))) {
@@ -196,6 +224,7 @@ void CallFacts::onVarDeclBegin(const VarDecl *VD) {
 }
 
 void CallFacts::onVarDeclEnd(const VarDecl *VD) {
+  Initialising = nullptr;
   if (VD->hasLocalStorage() && !isa<ParmVarDecl>(VD))
     addDestructor(VD->getType(), VD->getLocation(), F.originOf(VD));
 }
@@ -207,18 +236,73 @@ void CallFacts::onCallOnce(const CallExpr *CE) {
 
 void CallFacts::addEdge(const FunctionDecl *Callee, CallKind Kind,
                         SourceLocation L, llvm::ArrayRef<const Expr *> Args,
-                        ValueOrigin Object) {
-  Callee = patternOf(Callee);
+                        ValueOrigin Object, const Expr *Site,
+                        const Expr *ObjectExpr) {
+  Callee = summarizedCallee(Callee, F.TU.SM);
   CallSite C;
   C.CalleeUSR = usrOf(Callee);
-  C.CalleeName = qualifiedName(Callee);
+  C.CalleeName = functionName(Callee);
   C.Kind = Kind;
   C.Loc = F.siteLoc(L);
   C.Once = F.Once;
+  C.Locked = F.LockDepth > 0;
   for (const Expr *A : Args)
     C.Args.push_back(F.originOf(A));
   C.Object = Object;
+  if (Kind == CallKind::Destructor)
+    C.ObjectRef.Root = RefRoot::Local; // of a local, a temporary, a delete
+  if (F.TU.isUserDecl(Callee))
+    describeArguments(C, Callee, Args, ObjectExpr);
+  if (Site)
+    F.CallIndex[{F.Target, Site}] = F.Target->Calls.size();
   F.Target->Calls.push_back(std::move(C));
+}
+
+void CallFacts::describeArguments(CallSite &C, const FunctionDecl *Callee,
+                                  llvm::ArrayRef<const Expr *> Args,
+                                  const Expr *ObjectExpr) {
+  unsigned Index = F.Target->Calls.size();
+  using Pending = FunctionContext::PendingRef;
+  bool AnyRef = false, AnyText = false, AnyPrefix = false;
+  std::vector<StateRef> Refs(Args.size());
+  std::vector<std::string> Texts(Args.size()), Prefixes(Args.size());
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    QualType ParamType = I < Callee->getNumParams()
+                             ? Callee->getParamDecl(I)->getType()
+                             : QualType();
+    if (!ParamType.isNull() && isWritableParamType(ParamType)) {
+      ResolvedRef R = resolveStateRef(F, Args[I]);
+      if (R.Ref.Root != RefRoot::None && R.Ref.Root != RefRoot::Local) {
+        Refs[I] = R.Ref;
+        AnyRef = true;
+        if (R.Call)
+          F.PendingRefs.push_back(
+              {F.Target, Pending::CallArg, Index, I, R.Call});
+      }
+    }
+    if (C.Args[I].ParamMask != 0) {
+      Texts[I] = spelledText(F.TU.SM, F.TU.Ctx.getLangOpts(),
+                             Args[I]->getSourceRange());
+      AnyText |= !Texts[I].empty();
+    }
+    if (!ParamType.isNull() && isStringLike(ParamType)) {
+      Prefixes[I] = knownPrefix(F, Args[I]);
+      AnyPrefix |= !Prefixes[I].empty();
+    }
+  }
+  if (AnyRef)
+    C.ArgRefs = std::move(Refs);
+  if (AnyText)
+    C.ArgTexts = std::move(Texts);
+  if (AnyPrefix)
+    C.ArgPrefixes = std::move(Prefixes);
+  if (ObjectExpr) {
+    ResolvedRef R = resolveStateRef(F, ObjectExpr);
+    C.ObjectRef = R.Ref;
+    if (R.Call)
+      F.PendingRefs.push_back(
+          {F.Target, Pending::CallObject, Index, 0, R.Call});
+  }
 }
 
 void CallFacts::addDestructor(QualType T, SourceLocation L,
@@ -244,9 +328,13 @@ void CallFacts::onConstruct(const CXXRecordDecl *RD,
   if (!Ctor)
     Ctor = pickConstructor(RD, Args);
   bool Copy = Ctor && Ctor->isCopyOrMoveConstructor();
-  if (Ctor && !Ctor->isTrivial())
+  if (Ctor && !Ctor->isTrivial()) {
     addEdge(Ctor, CallKind::Constructor, L, Args,
             objectOfConstruction(RD, Ctor, Args));
+    // A new object; a member's is part of an object not followed here.
+    F.Target->Calls.back().ObjectRef.Root =
+        Depth == 0 ? RefRoot::Local : RefRoot::None;
+  }
   if (!Copy)
     recordConstructMatches(F, RD, Args, L);
   if (Copy || !F.TU.isUserDecl(RD))

@@ -39,13 +39,27 @@ public:
   /// The callable std::call_once runs.
   void onCallOnce(const clang::CallExpr *CE);
 
+  /// Records a call site. Site is the call expression the edge stands for
+  /// (so that a write through its result can name it); ObjectExpr the
+  /// object a non-const method runs on.
   void addEdge(const clang::FunctionDecl *Callee, CallKind Kind,
                clang::SourceLocation L,
                llvm::ArrayRef<const clang::Expr *> Args,
-               ValueOrigin Object = unknownObject());
+               ValueOrigin Object = unknownObject(),
+               const clang::Expr *Site = nullptr,
+               const clang::Expr *ObjectExpr = nullptr);
 
 private:
   static ValueOrigin unknownObject() { return CallSite().Object; }
+
+  /// What the arguments a user callee may write through, and its object,
+  /// name; how arguments that may carry a parameter's data are spelled.
+  void describeArguments(CallSite &C, const clang::FunctionDecl *Callee,
+                         llvm::ArrayRef<const clang::Expr *> Args,
+                         const clang::Expr *ObjectExpr);
+  /// The object a constructor builds: a variable being initialised (a
+  /// static or global is state), else a temporary or heap object.
+  StateRef constructedObject(const clang::CXXConstructExpr *CE) const;
 
   void addDestructor(clang::QualType T, clang::SourceLocation L,
                      ValueOrigin Object);
@@ -67,6 +81,8 @@ private:
                        llvm::ArrayRef<const clang::Expr *> Args) const;
 
   FunctionContext &F;
+  /// The variable whose initialiser is being walked.
+  const clang::VarDecl *Initialising = nullptr;
   llvm::DenseSet<const clang::LambdaExpr *> StoredLambdas;
   llvm::DenseMap<const clang::ValueDecl *, const clang::CXXMethodDecl *>
       LambdaVars;

@@ -32,6 +32,21 @@ const FunctionDecl *patternOf(const FunctionDecl *FD) {
   return FD;
 }
 
+bool isUserInstantiation(const FunctionDecl *FD, const SourceManager &SM) {
+  if (!FD || !FD->isTemplateInstantiation() || !FD->hasBody())
+    return false;
+  const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern(false);
+  if (!Pattern)
+    return false;
+  SourceLocation L = SM.getExpansionLoc(Pattern->getLocation());
+  return L.isValid() && !SM.isInSystemHeader(L);
+}
+
+const FunctionDecl *summarizedCallee(const FunctionDecl *FD,
+                                     const SourceManager &SM) {
+  return isUserInstantiation(FD, SM) ? FD : patternOf(FD);
+}
+
 const CXXMethodDecl *callOperatorOf(const CXXRecordDecl *RD) {
   if (!RD || !RD->hasDefinition())
     return nullptr;

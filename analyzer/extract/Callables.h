@@ -12,6 +12,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace brisk {
 
@@ -21,6 +22,17 @@ const clang::Expr *unwrapWrapper(const clang::Expr *E);
 
 /// The template pattern FD was instantiated from, or FD itself.
 const clang::FunctionDecl *patternOf(const clang::FunctionDecl *FD);
+
+/// Whether FD is an instantiation of a user template with a body: such
+/// instantiations are summarised on their own, since what they construct
+/// and call depends on the template arguments.
+bool isUserInstantiation(const clang::FunctionDecl *FD,
+                         const clang::SourceManager &SM);
+
+/// The function a call of FD names in summaries: FD itself when it is a
+/// user instantiation, otherwise its pattern.
+const clang::FunctionDecl *summarizedCallee(const clang::FunctionDecl *FD,
+                                            const clang::SourceManager &SM);
 
 /// The lambda's or function object's operator(), if RD has one.
 const clang::CXXMethodDecl *callOperatorOf(const clang::CXXRecordDecl *RD);

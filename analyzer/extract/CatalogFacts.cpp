@@ -2,13 +2,15 @@
 
 #include "extract/CatalogFacts.h"
 
+#include "extract/StringFacts.h"
+
 namespace brisk {
 
 using namespace clang;
 
 namespace {
 
-void addMatch(FunctionContext &F, const InitCatalogEntry &E, std::string What,
+void addMatch(FunctionContext &F, const SiteCatalogEntry &E, std::string What,
               SourceLocation L, llvm::ArrayRef<const Expr *> Args) {
   CatalogMatch M;
   M.EntryId = E.Id;
@@ -16,6 +18,7 @@ void addMatch(FunctionContext &F, const InitCatalogEntry &E, std::string What,
   M.What = std::move(What);
   M.Loc = F.siteLoc(L);
   M.Once = F.Once;
+  M.InForkedChild = F.InForkedChild;
   switch (E.Condition) {
   case HoistCondition::Always:
     M.Condition = "always";
@@ -31,23 +34,26 @@ void addMatch(FunctionContext &F, const InitCatalogEntry &E, std::string What,
     if (I < Args.size()) {
       M.ArgIndexes.push_back(I);
       M.Args.push_back(F.originOf(Args[I]));
+      M.ArgStrings.push_back(stringFactsOf(F, Args[I], E.Rule));
     }
   F.Target->Matches.push_back(std::move(M));
 }
 
 } // namespace
 
-void recordCallMatches(FunctionContext &F, const FunctionDecl *Callee,
+void recordCallMatches(FunctionContext &F, const CallExpr *CE,
+                       const FunctionDecl *Callee,
                        llvm::ArrayRef<const Expr *> Args, SourceLocation L) {
-  for (const InitCatalogEntry *E :
+  for (const SiteCatalogEntry *E :
        F.TU.Matcher.matchCall(Callee, Args, F.TU.Ctx))
-    addMatch(F, *E, qualifiedName(Callee), L, Args);
+    if (!E->ResultDiscarded || F.DiscardedCalls.contains(CE))
+      addMatch(F, *E, qualifiedName(Callee), L, Args);
 }
 
 void recordConstructMatches(FunctionContext &F, const CXXRecordDecl *Class,
                             llvm::ArrayRef<const Expr *> Args,
                             SourceLocation L) {
-  for (const InitCatalogEntry *E :
+  for (const SiteCatalogEntry *E :
        F.TU.Matcher.matchConstruct(Class, Args, F.TU.Ctx))
     addMatch(F, *E, className(Class), L, Args);
 }

@@ -1,9 +1,9 @@
 //===- CatalogFacts.h - Record catalogue matches of one function ----------===//
 //
 // A call or construction that matches a catalogue entry becomes a
-// CatalogMatch in the function's summary, with the once-guard it sits under
-// and the origins of the arguments the entry's condition looks at, so that
-// linking can judge it per call path.
+// CatalogMatch in the function's summary, with the once-guard it sits under,
+// whether it runs in a fork() child, and the origins and string facts of the
+// arguments the entry names, so that linking can judge it per call path.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,8 +14,9 @@
 
 namespace brisk {
 
-/// Records the entries calling Callee with Args at L matches.
-void recordCallMatches(FunctionContext &F, const clang::FunctionDecl *Callee,
+/// Records the entries the call CE of Callee with Args at L matches.
+void recordCallMatches(FunctionContext &F, const clang::CallExpr *CE,
+                       const clang::FunctionDecl *Callee,
                        llvm::ArrayRef<const clang::Expr *> Args,
                        clang::SourceLocation L);
 

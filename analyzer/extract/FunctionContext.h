@@ -15,6 +15,10 @@
 #include "extract/TUContext.h"
 #include "extract/ValueOrigins.h"
 
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
 #include <deque>
 #include <functional>
 
@@ -53,6 +57,33 @@ public:
   FunctionSummary *Target = &Summary;
   OnceKind Once = OnceKind::None;
   clang::SourceLocation LocOverride;
+  /// Mutex locks held at this point of the walk.
+  unsigned LockDepth = 0;
+  /// Inside the branch a fork() child runs.
+  bool InForkedChild = false;
+  /// Calls whose result nobody uses (expression statements).
+  llvm::DenseSet<const clang::CallExpr *> DiscardedCalls;
+  /// operator[] calls a write through them already accounts for.
+  llvm::DenseSet<const clang::Expr *> ConsumedSubscripts;
+  /// Where each call recorded as a call site sits in its summary.
+  llvm::DenseMap<std::pair<const FunctionSummary *, const clang::Expr *>,
+                 unsigned>
+      CallIndex;
+
+  /// A reference to a call's result, to be given the call's index once the
+  /// call is recorded (the walk sees a write before the call inside it).
+  struct PendingRef {
+    FunctionSummary *In = nullptr;
+    enum Place { Write, CallArg, CallObject, Return } Where = Write;
+    unsigned Index = 0; // of the write or call site
+    unsigned Arg = 0;   // CallArg: which argument
+    const clang::CallExpr *Call = nullptr;
+  };
+  std::vector<PendingRef> PendingRefs;
+  /// Whether a return of Fn set Summary.ReturnRef, and whether two returns
+  /// disagreed.
+  bool ReturnRefSeen = false;
+  bool ReturnRefConflict = false;
   /// Walks S as part of the function (members' default initialisers that a
   /// compiler-written constructor runs).
   std::function<void(const clang::Stmt *)> Traverse;

@@ -4,8 +4,13 @@
 
 #include "extract/CallFacts.h"
 #include "extract/FunctionContext.h"
+#include "extract/FunctionValues.h"
 #include "extract/HandlerFacts.h"
 #include "extract/LazyInitGuard.h"
+#include "extract/LockRegions.h"
+#include "extract/WriteFacts.h"
+
+#include "extract/ExprPeeling.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -20,7 +25,7 @@ class FunctionWalker : public RecursiveASTVisitor<FunctionWalker> {
 
 public:
   FunctionWalker(TUContext &TU, const FunctionDecl *Fn)
-      : F(TU, Fn), Calls(F), Handlers(F) {
+      : F(TU, Fn), Calls(F), Handlers(F), Writes(F), Locks(F), Values(TU, &F) {
     F.Traverse = [this](const Stmt *S) { TraverseStmt(const_cast<Stmt *>(S)); };
   }
 
@@ -28,7 +33,7 @@ public:
     const FunctionDecl *Fn = F.Fn;
     FunctionSummary &Summary = F.Summary;
     Summary.USR = usrOf(Fn);
-    Summary.QualifiedName = qualifiedName(Fn);
+    Summary.QualifiedName = functionName(Fn);
     Summary.Loc = sourceLoc(F.TU.SM, Fn->getLocation());
     Summary.IsMain = Fn->isMain();
     Summary.IsAnnotatedHandler = hasHandlerAnnotation(Fn);
@@ -48,6 +53,7 @@ public:
         F.LocOverride = Saved;
       }
     TraverseStmt(Fn->getBody());
+    resolvePendingRefs(F);
     F.TU.Out.Functions.push_back(std::move(Summary));
     for (FunctionSummary &Loop : F.Loops)
       F.TU.Out.Functions.push_back(std::move(Loop));
@@ -71,6 +77,7 @@ public:
 
   bool TraverseVarDecl(VarDecl *VD) {
     Calls.onVarDeclBegin(VD);
+    Values.onVarDecl(VD);
     OnceKind Saved = F.Once;
     if (VD->isStaticLocal() && F.Once == OnceKind::None)
       F.Once = OnceKind::StaticLocalInit;
@@ -81,17 +88,47 @@ public:
   }
 
   bool TraverseIfStmt(IfStmt *S) {
-    if (!lazyInitTarget(S))
+    OnceKind Guard = lazyInitGuard(S);
+    bool Child = isForkChildTest(S->getCond());
+    if (Guard == OnceKind::None && !Child)
       return Base::TraverseIfStmt(S);
     TraverseStmt(S->getInit());
     TraverseStmt(S->getConditionVariableDeclStmt());
     TraverseStmt(S->getCond());
     OnceKind Saved = F.Once;
+    bool SavedChild = F.InForkedChild;
     if (F.Once == OnceKind::None)
-      F.Once = OnceKind::LazyInitGuard;
+      F.Once = Guard;
+    F.InForkedChild |= Child;
     TraverseStmt(S->getThen());
     F.Once = Saved;
+    F.InForkedChild = SavedChild;
     TraverseStmt(S->getElse());
+    return true;
+  }
+
+  /// Statements of a block in order: locks taken in it hold until it ends
+  /// (or the matching unlock), a call used as a statement has its result
+  /// discarded, and `if (g) return g; g = ...;` guards what follows it.
+  bool TraverseCompoundStmt(CompoundStmt *S) {
+    unsigned SavedLocks = F.LockDepth;
+    OnceKind SavedOnce = F.Once;
+    llvm::ArrayRef<Stmt *> Body(S->body_begin(), S->body_end());
+    for (size_t I = 0; I < Body.size(); ++I) {
+      Stmt *Child = Body[I];
+      if (const CallExpr *CE = discardedCall(Child))
+        F.DiscardedCalls.insert(CE);
+      TraverseStmt(Child);
+      Locks.afterStatement(Child);
+      if (const auto *If = dyn_cast<IfStmt>(Child);
+          If && F.Once == OnceKind::None) {
+        llvm::SmallVector<const Stmt *, 8> Rest(Body.begin() + I + 1,
+                                                Body.end());
+        F.Once = earlyReturnGuard(If, Rest);
+      }
+    }
+    F.LockDepth = SavedLocks;
+    F.Once = SavedOnce;
     return true;
   }
 
@@ -138,6 +175,22 @@ public:
   bool VisitCallExpr(CallExpr *CE) {
     Handlers.onCall(CE);
     Calls.onCall(CE);
+    Writes.onCall(CE);
+    Values.onCall(CE);
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    Writes.onBinaryOperator(BO);
+    Values.onBinaryOperator(BO);
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    Writes.onUnaryOperator(UO);
+    return true;
+  }
+  bool VisitReturnStmt(ReturnStmt *RS) {
+    Writes.onReturn(RS);
+    Values.onReturn(RS);
     return true;
   }
   bool VisitRecoveryExpr(RecoveryExpr *RE) {
@@ -146,6 +199,7 @@ public:
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
     Calls.onConstructExpr(CE);
+    Values.onConstruct(CE);
     return true;
   }
   bool VisitCXXDeleteExpr(CXXDeleteExpr *DE) {
@@ -180,9 +234,55 @@ private:
     return Result;
   }
 
+  /// The call an expression statement consists of: its result is unused.
+  static const CallExpr *discardedCall(const Stmt *S) {
+    const auto *E = dyn_cast<Expr>(S);
+    if (!E)
+      return nullptr;
+    E = E->IgnoreParens();
+    if (const auto *C = dyn_cast<CStyleCastExpr>(E);
+        C && C->getType()->isVoidType())
+      E = C->getSubExpr();
+    return dyn_cast<CallExpr>(peelTemporaries(E));
+  }
+
+  /// `fork() == 0`, or `pid == 0` with pid a local only fork() sets.
+  bool isForkChildTest(const Expr *Cond) const {
+    const auto *BO = dyn_cast<BinaryOperator>(peelTemporaries(Cond));
+    if (!BO || BO->getOpcode() != BO_EQ)
+      return false;
+    auto IsZero = [](const Expr *E) {
+      const auto *IL = dyn_cast<IntegerLiteral>(peelTemporaries(E));
+      return IL && IL->getValue() == 0;
+    };
+    const Expr *Other = IsZero(BO->getRHS())   ? BO->getLHS()
+                        : IsZero(BO->getLHS()) ? BO->getRHS()
+                                               : nullptr;
+    if (!Other)
+      return false;
+    Other = peelTemporaries(Other);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Other))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        llvm::ArrayRef<const Expr *> Defs = F.Origins.definitionsOf(VD);
+        return Defs.size() == 1 && isForkCall(Defs[0]);
+      }
+    return isForkCall(Other);
+  }
+
+  static bool isForkCall(const Expr *E) {
+    const auto *CE = dyn_cast<CallExpr>(peelTemporaries(E));
+    const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+    return FD && FD->getDeclName().isIdentifier() &&
+           (FD->getName() == "fork" || FD->getName() == "vfork") &&
+           FD->getDeclContext()->getRedeclContext()->isTranslationUnit();
+  }
+
   FunctionContext F;
   CallFacts Calls;
   HandlerFacts Handlers;
+  WriteFacts Writes;
+  LockRegions Locks;
+  FunctionValues Values;
 };
 
 } // namespace

@@ -91,12 +91,13 @@ void HandlerFacts::onRecoveryExpr(const RecoveryExpr *RE) {
 }
 
 void HandlerFacts::registerHandler(const Expr *Arg, SourceLocation L) {
-  const FunctionDecl *H = patternOf(resolveCallable(Arg, 0));
+  const FunctionDecl *H = resolveCallable(Arg, 0);
   if (!H)
     return;
+  H = summarizedCallee(H, F.TU.SM);
   HandlerRegistration R;
   R.HandlerUSR = usrOf(H);
-  R.DisplayName = qualifiedName(H);
+  R.DisplayName = functionName(H);
   R.Kind = HandlerKind::RunHandlerArgument;
   R.Loc = sourceLoc(F.TU.SM, L);
   F.TU.Out.Handlers.push_back(std::move(R));

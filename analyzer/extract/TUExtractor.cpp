@@ -9,6 +9,7 @@
 
 #include "extract/TUExtractor.h"
 
+#include "extract/FunctionValues.h"
 #include "extract/FunctionWalker.h"
 #include "extract/TUContext.h"
 
@@ -29,12 +30,16 @@ namespace {
 using namespace clang;
 
 /// Finds the functions to summarise: every definition outside system
-/// headers, lambdas' call operators included.
+/// headers, lambdas' call operators and the instantiations of user
+/// templates the TU uses included; and the global variables whose
+/// initialisers may store function values.
 class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
   using Base = RecursiveASTVisitor<FunctionCollector>;
 
 public:
   explicit FunctionCollector(TUContext &TU) : TU(TU) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
 
   bool TraverseDecl(Decl *D) {
     if (!D || (!isa<TranslationUnitDecl>(D) && TU.isSystem(D->getLocation())))
@@ -49,6 +54,13 @@ public:
     return true;
   }
 
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->hasGlobalStorage() && !VD->isStaticLocal() && VD->getInit() &&
+        !VD->getDeclContext()->isDependentContext())
+      Globals.insert(VD);
+    return true;
+  }
+
   bool VisitLambdaExpr(LambdaExpr *LE) {
     if (CXXMethodDecl *Op = LE->getCallOperator(); Op && Op->hasBody())
       Functions.insert(Op);
@@ -56,6 +68,7 @@ public:
   }
 
   llvm::SetVector<const FunctionDecl *> Functions;
+  llvm::SetVector<const VarDecl *> Globals;
 
 private:
   TUContext &TU;
@@ -95,12 +108,12 @@ std::vector<FileRead> filesRead(const SourceManager &SM) {
 
 class SummaryConsumer : public ASTConsumer {
 public:
-  SummaryConsumer(const InitCatalog *Catalog, TUSummary &Out,
+  SummaryConsumer(const Catalogs &Data, TUSummary &Out,
                   std::vector<FileRead> *Deps, SourceManager &SM)
-      : Catalog(Catalog), Out(Out), Deps(Deps), SM(SM) {}
+      : Data(Data), Out(Out), Deps(Deps), SM(SM) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    summarizeTranslationUnit(Ctx, Catalog, Out);
+    summarizeTranslationUnit(Ctx, Data, Out);
     if (Deps)
       *Deps = filesRead(SM);
   }
@@ -110,7 +123,7 @@ public:
   }
 
 private:
-  const InitCatalog *Catalog;
+  const Catalogs &Data;
   TUSummary &Out;
   std::vector<FileRead> *Deps;
   SourceManager &SM;
@@ -118,13 +131,16 @@ private:
 
 } // namespace
 
-void summarizeTranslationUnit(ASTContext &Ctx, const InitCatalog *Catalog,
+void summarizeTranslationUnit(ASTContext &Ctx, const Catalogs &Data,
                               TUSummary &Out) {
-  TUContext TU(Ctx, Catalog, Out);
+  TUContext TU(Ctx, Data, Out);
   FunctionCollector Collector(TU);
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
   for (const FunctionDecl *FD : Collector.Functions)
     summarizeFunction(TU, FD);
+  for (const VarDecl *VD : Collector.Globals)
+    summarizeGlobalInitializer(TU, VD);
+  finishFunctionValues(Out);
   // Keep the order independent of how clang happened to visit declarations.
   std::stable_sort(Out.Functions.begin(), Out.Functions.end(),
                    [](const FunctionSummary &A, const FunctionSummary &B) {
@@ -133,11 +149,11 @@ void summarizeTranslationUnit(ASTContext &Ctx, const InitCatalog *Catalog,
 }
 
 std::unique_ptr<ASTConsumer> makeSummaryConsumer(CompilerInstance &CI,
-                                                 const InitCatalog *Catalog,
+                                                 const Catalogs &Data,
                                                  TUSummary &Out,
                                                  std::vector<FileRead> *Deps) {
   CI.getFrontendOpts().SkipFunctionBodies = true;
-  return std::make_unique<SummaryConsumer>(Catalog, Out, Deps,
+  return std::make_unique<SummaryConsumer>(Data, Out, Deps,
                                            CI.getSourceManager());
 }
 

@@ -76,7 +76,7 @@ void f() { mine::call_once(0, init); }
 )");
   const FunctionSummary *F = function(S, "f");
   ASSERT_NE(F, nullptr);
-  auto Calls = callsTo(*F, "mine::call_once");
+  auto Calls = callsTo(*F, "mine::call_once<void (&)()>");
   ASSERT_EQ(Calls.size(), 1u);
   EXPECT_EQ(Calls[0]->Once, OnceKind::None);
   for (const CallSite &C : F->Calls)
@@ -116,8 +116,9 @@ void f() {
   EXPECT_EQ(onceOf(S, "f", "connect", 1), OnceKind::LazyInitGuard);
   EXPECT_EQ(onceOf(S, "f", "expensive", 0), OnceKind::LazyInitGuard);
   EXPECT_EQ(onceOf(S, "f", "expensive", 1), OnceKind::LazyInitGuard);
+  // Once only if the Service outlives the invocation: linking decides.
   EXPECT_EQ(onceOf(S, "Service::handle", "Conn::Conn", 0),
-            OnceKind::LazyInitGuard);
+            OnceKind::LazyInitMember);
 }
 
 TEST(ExtractOnce, NotLazyInitGuards) {

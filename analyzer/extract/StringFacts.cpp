@@ -1,0 +1,246 @@
+//===- StringFacts.cpp - What a string argument is known to be ------------===//
+
+#include "extract/StringFacts.h"
+
+#include "extract/ExprPeeling.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/StringSwitch.h"
+
+namespace brisk {
+
+using namespace clang;
+
+namespace {
+
+constexpr unsigned MaxDepth = 8;
+
+struct Prefix {
+  bool Known = false;
+  std::string Text;
+  bool Complete = false;
+};
+
+Prefix known(std::string Text, bool Complete) {
+  return {true, std::move(Text), Complete};
+}
+
+/// The format string's index for printf-style functions that fill a buffer.
+std::optional<unsigned> bufferFormatIndex(const FunctionDecl *FD) {
+  if (!FD || !FD->getDeclName().isIdentifier())
+    return std::nullopt;
+  return llvm::StringSwitch<std::optional<unsigned>>(FD->getName())
+      .Cases("snprintf", "vsnprintf", 2u)
+      .Cases("sprintf", "vsprintf", 1u)
+      .Default(std::nullopt);
+}
+
+/// The text before the first placeholder of a format string.
+Prefix formatPrefix(const Expr *Format, char Placeholder) {
+  const auto *SL = dyn_cast<StringLiteral>(peelTemporaries(Format));
+  if (!SL || SL->getCharByteWidth() != 1)
+    return Prefix();
+  llvm::StringRef S = SL->getString();
+  size_t At = S.find(Placeholder);
+  if (At == llvm::StringRef::npos)
+    return known(S.str(), true);
+  return known(S.substr(0, At).str(), false);
+}
+
+class PrefixFinder {
+public:
+  explicit PrefixFinder(const FunctionContext &F) : F(F) {}
+
+  Prefix of(const Expr *E, unsigned Depth) {
+    if (!E || Depth > MaxDepth)
+      return Prefix();
+    E = peelTemporaries(E);
+    if (const auto *SL = dyn_cast<StringLiteral>(E))
+      return SL->getCharByteWidth() == 1 ? known(SL->getString().str(), true)
+                                         : Prefix();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return ofVar(dyn_cast<VarDecl>(DRE->getDecl()), Depth);
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      // std::string(s), std::filesystem::path(s), directory_iterator(dir):
+      // the first argument when the rest are defaults.
+      if (CE->getNumArgs() == 0)
+        return Prefix();
+      for (unsigned I = 1; I < CE->getNumArgs(); ++I)
+        if (!isa<CXXDefaultArgExpr>(CE->getArg(I)))
+          return Prefix();
+      return of(CE->getArg(0), Depth + 1);
+    }
+    if (const auto *ILE = dyn_cast<InitListExpr>(E))
+      return ILE->getNumInits() == 1 ? of(ILE->getInit(0), Depth + 1)
+                                     : Prefix();
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      if (MD && MD->getDeclName().isIdentifier() &&
+          llvm::is_contained(
+              {"c_str", "data", "string", "native", "generic_string", "path"},
+              MD->getName()))
+        return of(MC->getImplicitObjectArgument(), Depth + 1);
+      return Prefix();
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      OverloadedOperatorKind Op = OC->getOperator();
+      if ((Op != OO_Plus && Op != OO_Slash) || OC->getNumArgs() != 2)
+        return Prefix();
+      Prefix L = of(OC->getArg(0), Depth + 1);
+      if (!L.Known || !L.Complete)
+        return L.Known ? known(L.Text, false) : Prefix();
+      Prefix R = of(OC->getArg(1), Depth + 1);
+      std::string Sep;
+      if (Op == OO_Slash && !llvm::StringRef(L.Text).ends_with("/"))
+        Sep = "/"; // std::filesystem::path's operator/
+      return known(L.Text + Sep + (R.Known ? R.Text : ""),
+                   R.Known && R.Complete);
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (hasQualifiedName(FD, "std::filesystem::temp_directory_path"))
+        return known("/tmp", true); // TMPDIR is not set on Lambda
+      if (std::optional<unsigned> I = bufferFormatIndex(FD);
+          I && *I < CE->getNumArgs())
+        return formatPrefix(CE->getArg(*I), '%');
+      if (FD && FD->getDeclName().isIdentifier() && FD->getName() == "format" &&
+          CE->getNumArgs() > 0 &&
+          (FD->isInStdNamespace() || qualifiedName(FD).starts_with("fmt::")))
+        return formatPrefix(CE->getArg(0), '{');
+    }
+    return Prefix();
+  }
+
+private:
+  Prefix ofVar(const VarDecl *VD, unsigned Depth) {
+    if (!VD)
+      return Prefix();
+    if (VD->isConstexpr() || (VD->getType().isConstQualified() &&
+                              !VD->hasLocalStorage() && VD->getInit()))
+      return of(VD->getInit(), Depth + 1);
+    llvm::ArrayRef<const Expr *> Defs = F.Origins.definitionsOf(VD);
+    if (Defs.empty())
+      return VD->getType().isConstQualified() ? of(VD->getInit(), Depth + 1)
+                                              : Prefix();
+    Prefix First = of(Defs[0], Depth + 1);
+    if (Defs.size() == 1 || !First.Known)
+      return First;
+    // `std::string P = "/tmp/"; P += Id;` keeps the initialiser's start.
+    if (Defs[0] != VD->getInit())
+      return Prefix();
+    for (const Expr *D : Defs.drop_front())
+      if (!appendsTo(D, VD))
+        return Prefix();
+    return known(First.Text, false);
+  }
+
+  static bool appendsTo(const Expr *D, const VarDecl *VD) {
+    const Expr *Object = nullptr;
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(D);
+        OC && OC->getOperator() == OO_PlusEqual && OC->getNumArgs() == 2)
+      Object = OC->getArg(0);
+    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(D))
+      if (const CXXMethodDecl *MD = MC->getMethodDecl();
+          MD && MD->getDeclName().isIdentifier() &&
+          (MD->getName() == "append" || MD->getName() == "push_back"))
+        Object = MC->getImplicitObjectArgument();
+    return Object && refersTo(Object, VD);
+  }
+
+  const FunctionContext &F;
+};
+
+/// The variables and catalogued calls a string is built from.
+class Ingredients {
+public:
+  Ingredients(const FunctionContext &F, llvm::StringRef Rule, StringFacts &Out)
+      : F(F), Rule(Rule), Out(Out) {}
+
+  void scan(const Stmt *S, unsigned Depth) {
+    if (!S || Depth > MaxDepth || isa<LambdaExpr>(S))
+      return;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        addVar(VD, Depth);
+    if (const auto *ME = dyn_cast<MemberExpr>(S))
+      if (isa<FieldDecl>(ME->getMemberDecl()))
+        add("member:" + usrOf(ME->getMemberDecl()));
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      addCall(CE);
+    for (const Stmt *Child : S->children())
+      scan(Child, Depth + 1);
+  }
+
+private:
+  void add(std::string Name) {
+    if (!llvm::is_contained(Out.Names, Name))
+      Out.Names.push_back(std::move(Name));
+  }
+
+  void addVar(const VarDecl *VD, unsigned Depth) {
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
+      if (PVD->getDeclContext() == F.Fn)
+        add("param:" + std::to_string(PVD->getFunctionScopeIndex()));
+      return;
+    }
+    if (!VD->hasLocalStorage()) {
+      add("global:" + usrOf(VD));
+      return;
+    }
+    SourceLoc L = sourceLoc(F.TU.SM, VD->getLocation());
+    add("local:" + F.Summary.USR + "#" + VD->getName().str() + "@" +
+        std::to_string(L.Line) + ":" + std::to_string(L.Column));
+    if (!Visited.insert(VD).second)
+      return;
+    for (const Expr *D : F.Origins.definitionsOf(VD))
+      scan(D, Depth + 1);
+  }
+
+  void addCall(const CallExpr *CE) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (!FD)
+      return;
+    llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
+    for (const SiteCatalogEntry *E : F.TU.Matcher.matchCall(FD, Args, F.TU.Ctx))
+      if (E->Rule == Rule && !llvm::is_contained(Out.Sources, E->Id))
+        Out.Sources.push_back(E->Id);
+  }
+
+  const FunctionContext &F;
+  llvm::StringRef Rule;
+  StringFacts &Out;
+  llvm::DenseSet<const VarDecl *> Visited;
+};
+
+} // namespace
+
+StringFacts stringFactsOf(const FunctionContext &F, const Expr *E,
+                          llvm::StringRef Rule) {
+  StringFacts Out;
+  Prefix P = PrefixFinder(F).of(E, 0);
+  if (P.Known) {
+    Out.Prefix = P.Text;
+    Out.Complete = P.Complete;
+  }
+  Ingredients(F, Rule, Out).scan(E, 0);
+  return Out;
+}
+
+std::string knownPrefix(const FunctionContext &F, const Expr *E) {
+  Prefix P = PrefixFinder(F).of(E, 0);
+  return P.Known ? P.Text : "";
+}
+
+bool isStringLike(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    return T->getPointeeType()->isCharType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  std::string Name = className(RD);
+  return Name == "std::basic_string" || Name == "std::basic_string_view" ||
+         Name == "std::filesystem::path";
+}
+
+} // namespace brisk
