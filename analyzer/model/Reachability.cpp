@@ -12,14 +12,38 @@ namespace {
 constexpr uint64_t AllParams = ~uint64_t(0);
 constexpr uint64_t ThisMask = uint64_t(1) << ValueOrigin::ThisBit;
 
-bool runsPerInvocation(const CallSite &Site) {
-  return Site.Once == OnceKind::None;
-}
-
 } // namespace
 
 Reachability Reachability::compute(const ProgramModel &Model) {
   Reachability R;
+  R.TransientParams.assign(Model.nodes().size(), 0);
+  // A handler's parameters are the request, built per invocation; a function
+  // object's handler was built before the first one.
+  for (const Handler &H : Model.handlers())
+    R.TransientParams[H.Entry] = AllParams & ~ThisMask;
+  // Reaching more can only make more objects per-invocation and the other
+  // way round: iterate to the fixpoint.
+  do
+    R.walkHandlers(Model);
+  while (R.propagateTransientObjects(Model));
+  R.propagateParameterFacts(Model);
+  R.computeLockedCallers(Model);
+  return R;
+}
+
+bool Reachability::runsPerInvocation(NodeId N, OnceKind Once) const {
+  if (Once == OnceKind::None)
+    return true;
+  return Once == OnceKind::LazyInitMember && (TransientParams[N] & ThisMask);
+}
+
+bool Reachability::reaches(unsigned H, NodeId N) const {
+  const HandlerReach &HR = Reach[H];
+  return HR.Parent.count(N) || (!HR.Order.empty() && HR.Order.front() == N);
+}
+
+void Reachability::walkHandlers(const ProgramModel &Model) {
+  Reach.clear();
   for (const Handler &H : Model.handlers()) {
     HandlerReach HR;
     std::deque<NodeId> Queue{H.Entry};
@@ -30,14 +54,68 @@ Reachability Reachability::compute(const ProgramModel &Model) {
       // Parent doubles as the seen set: every reached node but the entry
       // has one.
       for (const Edge &E : Model.node(N).Out)
-        if (runsPerInvocation(*E.Site) && E.Callee != H.Entry &&
-            HR.Parent.try_emplace(E.Callee, PathStep{N, E.Site}).second)
+        if (runsPerInvocation(N, E.Site->Once) && E.Callee != H.Entry &&
+            HR.Parent.try_emplace(E.Callee, PathStep{N, E.Site, E.Callee})
+                .second)
           Queue.push_back(E.Callee);
     }
-    R.Reach.push_back(std::move(HR));
+    Reach.push_back(std::move(HR));
   }
-  R.propagateParameterFacts(Model);
-  return R;
+}
+
+bool Reachability::propagateTransientObjects(const ProgramModel &Model) {
+  // Whether what a reference in caller N names is an object of one
+  // invocation: N's own locals and temporaries, or what N was given for a
+  // parameter that may be one.
+  auto Transient = [&](NodeId N, const StateRef &R) {
+    if (R.Root == RefRoot::Local)
+      return true;
+    if (R.Root == RefRoot::Param && R.Index < 64)
+      return (TransientParams[N] >> R.Index & 1) != 0;
+    return false;
+  };
+  bool Grew = false;
+  for (const HandlerReach &HR : Reach)
+    for (NodeId N : HR.Order)
+      for (const Edge &E : Model.node(N).Out) {
+        if (!runsPerInvocation(N, E.Site->Once))
+          continue;
+        uint64_t Bits = 0;
+        if (Transient(N, E.Site->ObjectRef))
+          Bits |= ThisMask;
+        for (unsigned I = 0;
+             I < E.Site->ArgRefs.size() && I < ValueOrigin::MaxParams; ++I)
+          if (Transient(N, E.Site->ArgRefs[I]))
+            Bits |= uint64_t(1) << I;
+        if ((TransientParams[E.Callee] | Bits) != TransientParams[E.Callee]) {
+          TransientParams[E.Callee] |= Bits;
+          Grew = true;
+        }
+      }
+  return Grew;
+}
+
+void Reachability::computeLockedCallers(const ProgramModel &Model) {
+  // The greatest fixpoint: assume every reached function is called under a
+  // lock, then drop those with a call that holds none.
+  AlwaysLocked.assign(Model.nodes().size(), false);
+  std::vector<bool> Entry(Model.nodes().size(), false);
+  for (const Handler &H : Model.handlers())
+    Entry[H.Entry] = true;
+  for (const HandlerReach &HR : Reach)
+    for (NodeId N : HR.Order)
+      AlwaysLocked[N] = !Entry[N];
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const HandlerReach &HR : Reach)
+      for (NodeId N : HR.Order)
+        for (const Edge &E : Model.node(N).Out)
+          if (AlwaysLocked[E.Callee] && runsPerInvocation(N, E.Site->Once) &&
+              !E.Site->Locked && !AlwaysLocked[N]) {
+            AlwaysLocked[E.Callee] = false;
+            Changed = true;
+          }
+  }
 }
 
 void Reachability::propagateParameterFacts(const ProgramModel &Model) {
@@ -68,7 +146,7 @@ void Reachability::propagateParameterFacts(const ProgramModel &Model) {
     NodeId N = Work.front();
     Work.pop_front();
     for (const Edge &E : Model.node(N).Out) {
-      if (!runsPerInvocation(*E.Site))
+      if (!runsPerInvocation(N, E.Site->Once))
         continue;
       uint64_t Request = 0, NonConstant = 0;
       if (E.Site->Kind == CallKind::Callable) {
@@ -76,6 +154,14 @@ void Reachability::propagateParameterFacts(const ProgramModel &Model) {
         // assume the worst so that rules stay silent.
         Request = NonConstant = AllParams;
       } else {
+        if (E.Site->Kind == CallKind::Indirect) {
+          // A function value's callee may take more parameters than the
+          // call passes (a default, a mismatch), and its object is unknown.
+          uint64_t Rest = E.Site->Args.size() >= ValueOrigin::MaxParams
+                              ? 0
+                              : AllParams << E.Site->Args.size();
+          Request = NonConstant = Rest;
+        }
         const auto &Args = E.Site->Args;
         for (unsigned I = 0; I < Args.size() && I < ValueOrigin::MaxParams;
              ++I) {
