@@ -1,0 +1,47 @@
+//===- PersistentWrites.h - Writes a handler makes to lasting state -------===//
+//
+// What the four global-state rules read: every write, in code a handler
+// runs per invocation, to state that outlives the invocation. That is a
+// global, class-static or function-local static variable (or something
+// reached through one), a local of init code (main) that the handler lambda
+// captured by reference, or a member of a function object handler, which is
+// built before the first invocation. Writes to locals, to the request and to
+// objects built per invocation were dropped on the way.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BRISK_ANALYZER_RULES_PERSISTENTWRITES_H
+#define BRISK_ANALYZER_RULES_PERSISTENTWRITES_H
+
+#include "rules/Rule.h"
+
+#include <string>
+#include <vector>
+
+namespace brisk {
+
+struct PersistentWrite {
+  NodeId Where = 0; // the function writing (or calling the one that does)
+  const WriteEffect *Effect = nullptr;
+  /// The state as messages name it: "g_cache.Items", "Handler::Seen".
+  std::string Name;
+  /// Equal for writes to the same object (its elements included).
+  std::string Identity;
+  /// Not under a once-guard that holds on this path.
+  bool PerInvocation = false;
+};
+
+/// Handler H's writes to lasting state, in reach order.
+std::vector<PersistentWrite> persistentWrites(const Analysis &A, unsigned H);
+
+/// "assigned", "incremented", "inserted into", "erased from", "modified".
+llvm::StringRef writeVerb(WriteKind K);
+
+/// The note that points from a write made through a callee to the callee's
+/// own write, if it was one.
+void addCalleeWriteNote(const Analysis &A, const PersistentWrite &W,
+                        Finding &F);
+
+} // namespace brisk
+
+#endif // BRISK_ANALYZER_RULES_PERSISTENTWRITES_H

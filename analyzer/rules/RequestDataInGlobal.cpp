@@ -1,0 +1,72 @@
+//===- RequestDataInGlobal.cpp - One caller's data kept for the next ------===//
+
+#include "rules/RequestDataInGlobal.h"
+
+#include "rules/PersistentWrites.h"
+#include "rules/RuleSupport.h"
+
+namespace brisk {
+
+namespace {
+
+const ValueOrigin *argumentOrigin(const CallSite &Site, unsigned I) {
+  if (I == ValueOrigin::ThisBit)
+    return &Site.Object;
+  return I < Site.Args.size() ? &Site.Args[I] : nullptr;
+}
+
+/// Says, on the steps of F's trace the request data travels through, what
+/// each caller passes: "'handler' passes 'req.payload' to 'remember'".
+void describeFlow(const Analysis &A, unsigned H, NodeId N,
+                  const ValueOrigin &Value, Finding &F) {
+  std::vector<PathStep> Steps = A.Reach.pathTo(H, N);
+  uint64_t Carrying = Value.ParamMask & A.Reach.requestParams(N);
+  for (size_t K = Steps.size(); K-- > 0 && Carrying;) {
+    const PathStep &Step = Steps[K];
+    const CallSite &Site = *Step.Site;
+    std::string Texts;
+    uint64_t Next = 0;
+    bool Any = false;
+    for (unsigned I = 0; I < 64; ++I) {
+      if (!(Carrying >> I & 1))
+        continue;
+      const ValueOrigin *Arg = argumentOrigin(Site, I);
+      if (!Arg || !A.Reach.carriesRequest(Step.Caller, *Arg))
+        continue;
+      Any = true;
+      Next |= Arg->ParamMask & A.Reach.requestParams(Step.Caller);
+      if (I < Site.ArgTexts.size() && !Site.ArgTexts[I].empty())
+        Texts += (Texts.empty() ? "'" : "', '") + Site.ArgTexts[I];
+    }
+    if (!Any)
+      break;
+    F.Trace[K].Message = "'" + F.Trace[K].Function + "' passes " +
+                         (Texts.empty() ? "request data" : Texts + "'") +
+                         " to '" + F.Trace[K].Callee + "'";
+    Carrying = Next;
+  }
+}
+
+} // namespace
+
+void RequestDataInGlobal::check(const Analysis &A, FindingSink &Sink) const {
+  for (unsigned H = 0; H < A.Model.handlers().size(); ++H) {
+    for (const PersistentWrite &W : persistentWrites(A, H)) {
+      const WriteEffect &E = *W.Effect;
+      if (E.Kind == WriteKind::Remove || E.Kind == WriteKind::Increment ||
+          !A.Reach.carriesRequest(W.Where, E.Value))
+        continue;
+      std::string Message =
+          "'" + W.Name + "' in handler '" + A.Model.handlers()[H].DisplayName +
+          "': request data stored in state that outlives the invocation, "
+          "where the next invocation, maybe another caller's, can see it: "
+          "keep it in a local";
+      Finding F = reachedFinding(A, *this, H, W.Where, E.Loc, Message);
+      describeFlow(A, H, W.Where, E.Value, F);
+      addCalleeWriteNote(A, W, F);
+      Sink.report(std::move(F));
+    }
+  }
+}
+
+} // namespace brisk

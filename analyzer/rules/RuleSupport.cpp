@@ -1,0 +1,49 @@
+//===- RuleSupport.cpp - What rules share: paths and findings -------------===//
+
+#include "rules/RuleSupport.h"
+
+namespace brisk {
+
+std::string functionLabel(const Analysis &A, unsigned H, NodeId N) {
+  const Handler &Entry = A.Model.handlers()[H];
+  return N == Entry.Entry ? Entry.DisplayName
+                          : A.Model.node(N).Fn->QualifiedName;
+}
+
+std::vector<TraceStep> traceTo(const Analysis &A, unsigned H, NodeId N) {
+  std::vector<TraceStep> Trace;
+  for (const PathStep &Step : A.Reach.pathTo(H, N))
+    Trace.push_back({functionLabel(A, H, Step.Caller),
+                     functionLabel(A, H, Step.Callee), Step.Site->Loc, ""});
+  return Trace;
+}
+
+Finding reachedFinding(const Analysis &A, const Rule &R, unsigned H, NodeId N,
+                       SourceLoc Loc, std::string Message) {
+  Finding F;
+  F.Rule = R.id().str();
+  F.Level = R.defaultSeverity();
+  F.Loc = std::move(Loc);
+  F.Message = std::move(Message);
+  F.Handler = A.Model.handlers()[H].DisplayName;
+  F.Trace = traceTo(A, H, N);
+  return F;
+}
+
+void forEachReachedMatch(
+    const Analysis &A, const SiteCatalog &Catalog, llvm::StringRef Rule,
+    llvm::function_ref<void(unsigned, NodeId, const CatalogMatch &,
+                            const SiteCatalogEntry &)>
+        Fn) {
+  for (unsigned H = 0; H < A.Model.handlers().size(); ++H)
+    for (NodeId N : A.Reach.perHandler()[H].Order)
+      for (const CatalogMatch &Match : A.Model.node(N).Fn->Matches) {
+        if (!A.Reach.runsPerInvocation(N, Match.Once))
+          continue;
+        const SiteCatalogEntry *Entry = Catalog.find(Match.EntryId);
+        if (Entry && !Entry->Disabled && Entry->Rule == Rule)
+          Fn(H, N, Match, *Entry);
+      }
+}
+
+} // namespace brisk

@@ -1,0 +1,52 @@
+//===- StatefulGlobal.cpp - State one invocation leaves for the next ------===//
+
+#include "rules/StatefulGlobal.h"
+
+#include "rules/PersistentWrites.h"
+#include "rules/RuleSupport.h"
+
+#include <map>
+#include <set>
+
+namespace brisk {
+
+void StatefulGlobal::check(const Analysis &A, FindingSink &Sink) const {
+  for (unsigned H = 0; H < A.Model.handlers().size(); ++H) {
+    std::vector<PersistentWrite> Writes = persistentWrites(A, H);
+    // An assignment of a constant (under a constant key) leaves the same
+    // value whatever ran before: idempotent, unless the handler assigns
+    // that state different constants.
+    auto IsConstantStore = [&](const PersistentWrite &W) {
+      const WriteEffect &E = *W.Effect;
+      return (E.Kind == WriteKind::Assign ||
+              (E.Kind == WriteKind::Insert && E.Keyed)) &&
+             A.Reach.isConstant(W.Where, E.Value) &&
+             (!E.Keyed || A.Reach.isConstant(W.Where, E.Key));
+    };
+    auto Slot = [](const PersistentWrite &W) {
+      return W.Identity + "[" + W.Effect->ConstantKey + "]";
+    };
+    std::map<std::string, std::set<std::string>> Constants;
+    for (const PersistentWrite &W : Writes)
+      if (W.PerInvocation && IsConstantStore(W))
+        Constants[Slot(W)].insert(W.Effect->ConstantValue);
+    for (const PersistentWrite &W : Writes) {
+      const WriteEffect &E = *W.Effect;
+      if (!W.PerInvocation || E.Kind == WriteKind::Remove)
+        continue;
+      if (IsConstantStore(W) && Constants[Slot(W)].size() == 1)
+        continue;
+      std::string Message =
+          "'" + W.Name + "' in handler '" + A.Model.handlers()[H].DisplayName +
+          "': " + writeVerb(E.Kind).str() +
+          " on every invocation; it outlives the invocation, so later "
+          "invocations in the same environment see what earlier ones left: "
+          "keep per-request state in locals";
+      Finding F = reachedFinding(A, *this, H, W.Where, E.Loc, Message);
+      addCalleeWriteNote(A, W, F);
+      Sink.report(std::move(F));
+    }
+  }
+}
+
+} // namespace brisk

@@ -1,0 +1,115 @@
+//===- TmpFileLeak.cpp - Files under /tmp that pile up across invocations -===//
+
+#include "rules/TmpFileLeak.h"
+
+#include "rules/RuleSupport.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <map>
+
+namespace brisk {
+
+namespace {
+
+bool isUnderTmp(llvm::StringRef Prefix) {
+  return Prefix == "/tmp" || Prefix.starts_with("/tmp/");
+}
+
+struct FileSite {
+  NodeId N = 0;
+  const CatalogMatch *Match = nullptr;
+  const SiteCatalogEntry *Entry = nullptr;
+  const StringFacts *Path = nullptr; // null when the call names no path
+};
+
+/// Whether Removal may remove what Creation created. When the removal's
+/// path cannot be told (a parameter, a directory listing), it may.
+bool mayRemove(const FileSite &Removal, const FileSite &Creation) {
+  const StringFacts *R = Removal.Path;
+  if (!R || (R->Prefix.empty() && R->Names.empty()))
+    return true;
+  if (llvm::any_of(R->Names, [](const std::string &Name) {
+        return llvm::StringRef(Name).starts_with("param:");
+      }))
+    return true;
+  const StringFacts &C = *Creation.Path;
+  for (const std::string &Name : R->Names)
+    if (llvm::is_contained(C.Names, Name))
+      return true;
+  return !R->Prefix.empty() &&
+         (C.Prefix.empty() || llvm::StringRef(C.Prefix).starts_with(R->Prefix));
+}
+
+} // namespace
+
+void TmpFileLeak::check(const Analysis &A, FindingSink &Sink) const {
+  std::map<unsigned, std::vector<FileSite>> Creations, Removals;
+  forEachReachedMatch(A, Catalog, id(),
+                      [&](unsigned H, NodeId N, const CatalogMatch &Match,
+                          const SiteCatalogEntry &Entry) {
+                        FileSite S{N, &Match, &Entry,
+                                   Match.ArgStrings.empty()
+                                       ? nullptr
+                                       : &Match.ArgStrings.front()};
+                        if (Entry.Category == "remove")
+                          Removals[H].push_back(S);
+                        else if (Entry.Category == "create" ||
+                                 Entry.Category == "create-unique")
+                          Creations[H].push_back(S);
+                      });
+  auto IsUniqueSource = [&](const std::string &Id) {
+    const SiteCatalogEntry *E = Catalog.find(Id);
+    return E && E->Category == "unique-name";
+  };
+  for (auto &[H, List] : Creations) {
+    for (const FileSite &C : List) {
+      if (!C.Path || C.Match->InForkedChild)
+        continue;
+      const StringFacts &Path = *C.Path;
+      if (!isUnderTmp(Path.Prefix) &&
+          !(Path.Prefix.empty() && pathFromCallerIsUnderTmp(A, H, C.N, Path)))
+        continue;
+      const ValueOrigin &Name = C.Match->Args.front();
+      bool Varies =
+          C.Entry->Category == "create-unique" ||
+          (!Path.Complete && (A.Reach.carriesRequest(C.N, Name) ||
+                              llvm::any_of(Path.Sources, IsUniqueSource)));
+      if (!Varies || llvm::any_of(Removals[H], [&](const FileSite &R) {
+            return mayRemove(R, C);
+          }))
+        continue;
+      std::string Message =
+          "'" + C.Match->What + "' in handler '" +
+          A.Model.handlers()[H].DisplayName +
+          "': creates a file under /tmp with a name that changes per "
+          "invocation, and nothing removes it; /tmp (512 MB by default) "
+          "persists across warm invocations and fills up: remove it before "
+          "returning, or reuse one fixed name";
+      Finding F = reachedFinding(A, *this, H, C.N, C.Match->Loc, Message);
+      F.Category = C.Entry->Category;
+      Sink.report(std::move(F));
+    }
+  }
+}
+
+bool TmpFileLeak::pathFromCallerIsUnderTmp(const Analysis &A, unsigned H,
+                                           NodeId N, const StringFacts &Path) {
+  // A helper creating the file at a path it was given: what its
+  // per-invocation callers pass.
+  for (const std::string &Name : Path.Names) {
+    llvm::StringRef Index = Name;
+    unsigned I = 0;
+    if (!Index.consume_front("param:") || Index.getAsInteger(10, I))
+      continue;
+    for (NodeId Caller : A.Reach.perHandler()[H].Order)
+      for (const Edge &E : A.Model.node(Caller).Out)
+        if (E.Callee == N && A.Reach.runsPerInvocation(Caller, E.Site->Once) &&
+            I < E.Site->ArgPrefixes.size() &&
+            isUnderTmp(E.Site->ArgPrefixes[I]))
+          return true;
+  }
+  return false;
+}
+
+} // namespace brisk

@@ -1,0 +1,56 @@
+//===- UnboundedGlobalGrowth.cpp - Global containers that only grow -------===//
+
+#include "rules/UnboundedGlobalGrowth.h"
+
+#include "rules/PersistentWrites.h"
+#include "rules/RuleSupport.h"
+
+#include <set>
+
+namespace brisk {
+
+namespace {
+
+/// Whether Identity or an object holding it ("a.b" holds "a.b.c") is in
+/// Bounded.
+bool boundedBy(const std::set<std::string> &Bounded, llvm::StringRef Identity) {
+  while (true) {
+    if (Bounded.count(Identity.str()))
+      return true;
+    size_t Dot = Identity.rfind('.');
+    if (Dot == llvm::StringRef::npos)
+      return false;
+    Identity = Identity.take_front(Dot);
+  }
+}
+
+} // namespace
+
+void UnboundedGlobalGrowth::check(const Analysis &A, FindingSink &Sink) const {
+  for (unsigned H = 0; H < A.Model.handlers().size(); ++H) {
+    std::vector<PersistentWrite> Writes = persistentWrites(A, H);
+    // What the handler empties, evicts from or replaces per invocation.
+    std::set<std::string> Bounded;
+    for (const PersistentWrite &W : Writes)
+      if (W.PerInvocation &&
+          (W.Effect->Kind == WriteKind::Remove || W.Effect->Resets))
+        Bounded.insert(W.Identity);
+    for (const PersistentWrite &W : Writes) {
+      const WriteEffect &E = *W.Effect;
+      if (!W.PerInvocation || E.Kind != WriteKind::Insert ||
+          (E.Keyed && A.Reach.isConstant(W.Where, E.Key)) ||
+          boundedBy(Bounded, W.Identity))
+        continue;
+      std::string Message =
+          "'" + W.Name + "' in handler '" + A.Model.handlers()[H].DisplayName +
+          "': inserted into on every invocation and never cleared or "
+          "evicted, so it grows for as long as the environment stays warm: "
+          "bound it (evict old entries, clear it) or keep it per request";
+      Finding F = reachedFinding(A, *this, H, W.Where, E.Loc, Message);
+      addCalleeWriteNote(A, W, F);
+      Sink.report(std::move(F));
+    }
+  }
+}
+
+} // namespace brisk

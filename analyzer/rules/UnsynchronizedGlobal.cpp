@@ -1,0 +1,35 @@
+//===- UnsynchronizedGlobal.cpp - Global writes concurrent requests race on
+//===//
+
+#include "rules/UnsynchronizedGlobal.h"
+
+#include "rules/PersistentWrites.h"
+#include "rules/RuleSupport.h"
+
+namespace brisk {
+
+void UnsynchronizedGlobal::check(const Analysis &A, FindingSink &Sink) const {
+  for (unsigned H = 0; H < A.Model.handlers().size(); ++H) {
+    for (const PersistentWrite &W : persistentWrites(A, H)) {
+      const WriteEffect &E = *W.Effect;
+      // Static initialisers and std::call_once are thread-safe; a lazy
+      // initialisation is not.
+      if (E.Once == OnceKind::StaticLocalInit || E.Once == OnceKind::CallOnce)
+        continue;
+      if (E.Locked || E.Atomic || E.Target.ThreadLocal ||
+          A.Reach.calledUnderLock(W.Where) || A.Reach.calledUnderLock(E.Writer))
+        continue;
+      std::string Message =
+          "'" + W.Name + "' in handler '" + A.Model.handlers()[H].DisplayName +
+          "': " + writeVerb(E.Kind).str() + " without a lock while up to " +
+          std::to_string(MaxConcurrency) +
+          " requests share the environment, so concurrent invocations race "
+          "on it: guard it with a std::mutex or make it std::atomic";
+      Finding F = reachedFinding(A, *this, H, W.Where, E.Loc, Message);
+      addCalleeWriteNote(A, W, F);
+      Sink.report(std::move(F));
+    }
+  }
+}
+
+} // namespace brisk
