@@ -11,6 +11,7 @@
 
 #include "extract/FunctionValues.h"
 #include "extract/FunctionWalker.h"
+#include "extract/PatternLiterals.h"
 #include "extract/TUContext.h"
 
 #include "clang/AST/ASTContext.h"
@@ -141,6 +142,7 @@ void summarizeTranslationUnit(ASTContext &Ctx, const Catalogs &Data,
   for (const VarDecl *VD : Collector.Globals)
     summarizeGlobalInitializer(TU, VD);
   finishFunctionValues(Out);
+  summarizePatternLiterals(TU);
   // Keep the order independent of how clang happened to visit declarations.
   std::stable_sort(Out.Functions.begin(), Out.Functions.end(),
                    [](const FunctionSummary &A, const FunctionSummary &B) {
