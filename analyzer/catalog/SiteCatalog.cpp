@@ -152,6 +152,17 @@ llvm::Expected<SiteCatalogEntry> readEntry(const json &J, size_t Index,
   }
   if (auto Err = readStrings(J, "methods", E.Methods, Where, File))
     return Err;
+  if (auto It = J.find("fix"); It != J.end()) {
+    if (It->is_string() && *It == "static-local")
+      E.Fix = SiteCatalogEntry::StaticFix::Any;
+    else if (It->is_string() && *It == "static-const-local")
+      E.Fix = SiteCatalogEntry::StaticFix::Const;
+    else if (It->is_string() && *It == "none")
+      E.Fix = SiteCatalogEntry::StaticFix::None;
+    else
+      return fail(File, Where + ": \"fix\" must be \"static-local\", "
+                                "\"static-const-local\" or \"none\"");
+  }
   if (auto It = J.find("result"); It != J.end()) {
     if (It->is_string() && *It == "discarded")
       E.ResultDiscarded = true;
@@ -226,7 +237,7 @@ std::string SiteCatalog::fingerprint() const {
   for (const SiteCatalogEntry &E : Entries) {
     OS << E.Id << '\0' << E.Rule << '\0' << E.Category << '\0' << int(E.Match)
        << E.Name << '\0' << int(E.Kind) << int(E.Condition) << E.Disabled
-       << E.ResultDiscarded;
+       << E.ResultDiscarded << int(E.Fix);
     for (const std::string &M : E.Methods)
       OS << M << ',';
     for (unsigned A : E.Args)

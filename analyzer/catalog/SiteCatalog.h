@@ -78,6 +78,10 @@ struct SiteCatalogEntry {
   /// The site only matches when the call's result is thrown away (a
   /// std::async whose future nobody keeps).
   bool ResultDiscarded = false;
+  /// A construction initialising a local may be fixed by making the local a
+  /// function-local static: Const when every use of it is const (a regex),
+  /// Any also when some are not (a client, meant to be shared).
+  enum class StaticFix { None, Const, Any } Fix = StaticFix::None;
   std::string Message;   // what is expensive
   std::string Hint;      // what to do instead
   bool Disabled = false; // a user file can switch one of ours off

@@ -170,7 +170,7 @@ bool CallFacts::onFactory(const CallExpr *CE, const FunctionDecl *FD,
     return false;
   onConstruct(RD, nullptr,
               Args.drop_front(std::min<size_t>(Factory->SkipArgs, Args.size())),
-              CE->getBeginLoc());
+              CE->getBeginLoc(), 0, initialisedBy(CE));
   return true;
 }
 
@@ -178,16 +178,22 @@ void CallFacts::onConstructExpr(const CXXConstructExpr *CE) {
   llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
   size_t Before = F.Target->Calls.size();
   onConstruct(CE->getConstructor()->getParent(), CE->getConstructor(), Args,
-              CE->getBeginLoc());
+              CE->getBeginLoc(), 0, initialisedBy(CE));
   if (F.Target->Calls.size() > Before &&
       F.Target->Calls[Before].Kind == CallKind::Constructor)
     F.Target->Calls[Before].ObjectRef = constructedObject(CE);
 }
 
+const VarDecl *CallFacts::initialisedBy(const Expr *E) const {
+  return Initialising && peelTemporaries(Initialising->getInit()) == E
+             ? Initialising
+             : nullptr;
+}
+
 StateRef CallFacts::constructedObject(const CXXConstructExpr *CE) const {
   StateRef R;
   R.Root = RefRoot::Local;
-  if (!Initialising || peelTemporaries(Initialising->getInit()) != CE)
+  if (!initialisedBy(CE))
     return R;
   if (Initialising->hasGlobalStorage()) {
     R.Root = RefRoot::Global;
@@ -321,7 +327,7 @@ void CallFacts::addDestructor(QualType T, SourceLocation L,
 void CallFacts::onConstruct(const CXXRecordDecl *RD,
                             const CXXConstructorDecl *Ctor,
                             llvm::ArrayRef<const Expr *> Args, SourceLocation L,
-                            unsigned Depth) {
+                            unsigned Depth, const VarDecl *Declared) {
   if (!RD || !RD->hasDefinition() || Depth > 4 || RD->isLambda())
     return;
   RD = RD->getDefinition();
@@ -336,7 +342,7 @@ void CallFacts::onConstruct(const CXXRecordDecl *RD,
         Depth == 0 ? RefRoot::Local : RefRoot::None;
   }
   if (!Copy)
-    recordConstructMatches(F, RD, Args, L);
+    recordConstructMatches(F, RD, Args, L, Declared);
   if (Copy || !F.TU.isUserDecl(RD))
     return;
   if (const CXXMethodDecl *Op = callOperatorOf(RD))

@@ -66,7 +66,10 @@ private:
   void onConstruct(const clang::CXXRecordDecl *RD,
                    const clang::CXXConstructorDecl *Ctor,
                    llvm::ArrayRef<const clang::Expr *> Args,
-                   clang::SourceLocation L, unsigned Depth = 0);
+                   clang::SourceLocation L, unsigned Depth = 0,
+                   const clang::VarDecl *Declared = nullptr);
+  /// The variable E initialises, when E is its whole initialiser.
+  const clang::VarDecl *initialisedBy(const clang::Expr *E) const;
   void constructMembers(const clang::CXXRecordDecl *RD, unsigned Depth);
   /// Handles std::make_unique<T>(...) and its kin; false when CE is none.
   bool onFactory(const clang::CallExpr *CE, const clang::FunctionDecl *FD,

@@ -2,6 +2,7 @@
 
 #include "extract/CatalogFacts.h"
 
+#include "extract/StaticLocalFix.h"
 #include "extract/StringFacts.h"
 
 namespace brisk {
@@ -51,11 +52,18 @@ void recordCallMatches(FunctionContext &F, const CallExpr *CE,
 }
 
 void recordConstructMatches(FunctionContext &F, const CXXRecordDecl *Class,
-                            llvm::ArrayRef<const Expr *> Args,
-                            SourceLocation L) {
+                            llvm::ArrayRef<const Expr *> Args, SourceLocation L,
+                            const VarDecl *Declared) {
   for (const SiteCatalogEntry *E :
-       F.TU.Matcher.matchConstruct(Class, Args, F.TU.Ctx))
+       F.TU.Matcher.matchConstruct(Class, Args, F.TU.Ctx)) {
     addMatch(F, *E, className(Class), L, Args);
+    if (std::string Fix = staticLocalFix(F, Declared, E->Fix); !Fix.empty()) {
+      CatalogMatch &M = F.Target->Matches.back();
+      M.FixText = std::move(Fix);
+      M.FixLoc = sourceLoc(F.TU.SM, Declared->getBeginLoc());
+      M.FixRequires = F.originOf(Declared->getInit());
+    }
+  }
 }
 
 } // namespace brisk

@@ -20,11 +20,13 @@ void recordCallMatches(FunctionContext &F, const clang::CallExpr *CE,
                        llvm::ArrayRef<const clang::Expr *> Args,
                        clang::SourceLocation L);
 
-/// Records the entries constructing Class with Args at L matches.
+/// Records the entries constructing Class with Args at L matches. Declared
+/// is the local the construction initialises, if any (for the fix-it).
 void recordConstructMatches(FunctionContext &F,
                             const clang::CXXRecordDecl *Class,
                             llvm::ArrayRef<const clang::Expr *> Args,
-                            clang::SourceLocation L);
+                            clang::SourceLocation L,
+                            const clang::VarDecl *Declared);
 
 } // namespace brisk
 

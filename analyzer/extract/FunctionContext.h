@@ -63,6 +63,8 @@ public:
   bool InForkedChild = false;
   /// Calls whose result nobody uses (expression statements).
   llvm::DenseSet<const clang::CallExpr *> DiscardedCalls;
+  /// Locals declared alone by a declaration statement of a block.
+  llvm::DenseSet<const clang::VarDecl *> PlainLocals;
   /// operator[] calls a write through them already accounts for.
   llvm::DenseSet<const clang::Expr *> ConsumedSubscripts;
   /// Where each call recorded as a call site sits in its summary.

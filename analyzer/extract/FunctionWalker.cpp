@@ -118,6 +118,9 @@ public:
       Stmt *Child = Body[I];
       if (const CallExpr *CE = discardedCall(Child))
         F.DiscardedCalls.insert(CE);
+      if (const auto *DS = dyn_cast<DeclStmt>(Child); DS && DS->isSingleDecl())
+        if (const auto *VD = dyn_cast<VarDecl>(DS->getSingleDecl()))
+          F.PlainLocals.insert(VD);
       TraverseStmt(Child);
       Locks.afterStatement(Child);
       if (const auto *If = dyn_cast<IfStmt>(Child);

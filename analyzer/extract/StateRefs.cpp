@@ -51,6 +51,20 @@ bool refersElsewhere(QualType T) {
   return T->isReferenceType() || T->isPointerType() || isHandleType(T);
 }
 
+/// ++it, --p, it += n: a definition that moves a pointer or iterator within
+/// what it already points into.
+bool stepsItself(const Expr *D) {
+  if (const auto *UO = dyn_cast<UnaryOperator>(D))
+    return UO->isIncrementDecrementOp();
+  if (const auto *BO = dyn_cast<BinaryOperator>(D))
+    return BO->getOpcode() == BO_AddAssign || BO->getOpcode() == BO_SubAssign;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(D))
+    return llvm::is_contained({OO_PlusPlus, OO_MinusMinus, OO_PlusEqual,
+                               OO_MinusEqual},
+                              OC->getOperator());
+  return false;
+}
+
 /// Library functions that hand back (a part of) their first argument.
 bool forwardsFirstArgument(const FunctionDecl *FD) {
   if (!FD || !FD->isInStdNamespace() || !FD->getDeclName().isIdentifier())
@@ -188,11 +202,16 @@ private:
       return captured(DRE, VD, cast<Decl>(Owner));
     if (refersElsewhere(VD->getType())) {
       // A local pointer or iterator designates what its only definition
-      // made it point to.
-      llvm::ArrayRef<const Expr *> Defs = F.Origins.definitionsOf(VD);
-      if (Defs.size() == 1)
-        return resolve(Defs[0], Depth + 1, Out);
-      return StateRef();
+      // made it point to; stepping it (++it) stays in the same object.
+      const Expr *Only = nullptr;
+      for (const Expr *D : F.Origins.definitionsOf(VD)) {
+        if (stepsItself(D))
+          continue;
+        if (Only)
+          return StateRef();
+        Only = D;
+      }
+      return Only ? resolve(Only, Depth + 1, Out) : StateRef();
     }
     return rootOnly(RefRoot::Local);
   }

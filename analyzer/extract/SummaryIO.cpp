@@ -91,17 +91,21 @@ json toJSON(const CatalogMatch &M) {
             {"strings", listToJSON(M.ArgStrings)}};
   if (M.InForkedChild)
     J["forkedChild"] = true;
+  if (!M.FixText.empty())
+    J["fix"] = {{"text", M.FixText},
+                {"loc", toJSON(M.FixLoc)},
+                {"requires", toJSON(M.FixRequires)}};
   return J;
 }
 
 json toJSON(const StateWrite &W) {
-  return {{"target", toJSON(W.Target)}, {"kind", int(W.Kind)},
-          {"loc", toJSON(W.Loc)},       {"once", int(W.Once)},
-          {"value", toJSON(W.Value)},   {"keyed", W.Keyed},
-          {"key", toJSON(W.Key)},       {"constant", W.ConstantValue}, {"constantKey", W.ConstantKey},
-          {"locked", W.Locked},         {"atomic", W.Atomic},
-          {"resets", W.Resets},         {"via", W.ViaFunction},
-          {"viaLoc", toJSON(W.ViaLoc)}};
+  return {{"target", toJSON(W.Target)},   {"kind", int(W.Kind)},
+          {"loc", toJSON(W.Loc)},         {"once", int(W.Once)},
+          {"value", toJSON(W.Value)},     {"keyed", W.Keyed},
+          {"key", toJSON(W.Key)},         {"constant", W.ConstantValue},
+          {"constantKey", W.ConstantKey}, {"locked", W.Locked},
+          {"atomic", W.Atomic},           {"resets", W.Resets},
+          {"via", W.ViaFunction},         {"viaLoc", toJSON(W.ViaLoc)}};
 }
 
 json toJSON(const ValueFlow &F) { return json::array({F.To, F.From}); }
@@ -405,6 +409,12 @@ template <> CatalogMatch Reader::readOne<CatalogMatch>(const json &E) {
   readList(E, "strings", M.ArgStrings);
   if (has(E, "forkedChild"))
     read(E, "forkedChild", M.InForkedChild);
+  if (has(E, "fix")) {
+    const json &Fix = E["fix"];
+    read(Fix, "text", M.FixText);
+    read(Fix, "loc", M.FixLoc);
+    read(Fix, "requires", M.FixRequires);
+  }
   return M;
 }
 

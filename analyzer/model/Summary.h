@@ -216,6 +216,14 @@ struct CatalogMatch {
   std::vector<StringFacts> ArgStrings;
   /// The site runs in the child of fork() (`if (fork() == 0) ...`).
   bool InForkedChild = false;
+  /// A construction that initialises a local the entry allows to make a
+  /// function-local static: the text to insert before the declaration
+  /// ("static " or "static const "), where, and the origin of the
+  /// initialiser, which must be a compile-time constant for the fix to be
+  /// safe. FixText is empty when there is no fix.
+  std::string FixText;
+  SourceLoc FixLoc;
+  ValueOrigin FixRequires;
 };
 
 /// A function-like entity defined in the TU: free function, method,

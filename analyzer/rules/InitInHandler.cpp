@@ -61,6 +61,11 @@ void InitInHandler::check(const Analysis &A, FindingSink &Sink) const {
             A, *this, H, N, Match.Loc,
             describe(Entry, Match, A.Model.handlers()[H].DisplayName));
         F.Category = Entry.Category;
+        // A local built the same way on every invocation can be built once:
+        // make it a function-local static.
+        if (!Match.FixText.empty() &&
+            A.Reach.isConstant(N, Match.FixRequires))
+          F.Fixes.push_back({Match.FixLoc, 0, Match.FixText});
         Sink.report(std::move(F));
       });
 }

@@ -2,7 +2,9 @@
 //
 // init-in-handler reports catalogue matches (SDK clients, connections,
 // regexes, ...) in per-invocation code whose hoisting condition holds: the
-// same work could run once at init and be reused by warm invocations.
+// same work could run once at init and be reused by warm invocations. A
+// local built from compile-time constants, where the entry allows it, gets
+// the fix-it that makes it a function-local static.
 //
 //===----------------------------------------------------------------------===//
 
