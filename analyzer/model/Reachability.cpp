@@ -120,6 +120,7 @@ void Reachability::computeLockedCallers(const ProgramModel &Model) {
 
 void Reachability::propagateParameterFacts(const ProgramModel &Model) {
   RequestParams.assign(Model.nodes().size(), 0);
+  EvidentRequestParams.assign(Model.nodes().size(), 0);
   NonConstantParams.assign(Model.nodes().size(), 0);
   CapturesRequest.assign(Model.nodes().size(), false);
   std::deque<NodeId> Work;
@@ -132,6 +133,7 @@ void Reachability::propagateParameterFacts(const ProgramModel &Model) {
   // first invocation: its members are not request data.
   for (const Handler &H : Model.handlers()) {
     RequestParams[H.Entry] = AllParams & ~ThisMask;
+    EvidentRequestParams[H.Entry] = AllParams & ~ThisMask;
     NonConstantParams[H.Entry] = AllParams;
     Work.push_back(H.Entry);
     Visited[H.Entry] = true;
@@ -148,7 +150,7 @@ void Reachability::propagateParameterFacts(const ProgramModel &Model) {
     for (const Edge &E : Model.node(N).Out) {
       if (!runsPerInvocation(N, E.Site->Once))
         continue;
-      uint64_t Request = 0, NonConstant = 0;
+      uint64_t Request = 0, NonConstant = 0, Evident = 0;
       if (E.Site->Kind == CallKind::Callable) {
         // Who calls a lambda or function object, and with what, is unknown:
         // assume the worst so that rules stay silent.
@@ -167,16 +169,21 @@ void Reachability::propagateParameterFacts(const ProgramModel &Model) {
              ++I) {
           if (mayDependOnRequest(N, Args[I]))
             Request |= uint64_t(1) << I;
+          if (carriesRequest(N, Args[I]))
+            Evident |= uint64_t(1) << I;
           if (!isConstant(N, Args[I]))
             NonConstant |= uint64_t(1) << I;
         }
         // The callee's implicit object is one more parameter.
         if (mayDependOnRequest(N, E.Site->Object))
           Request |= ThisMask;
+        if (carriesRequest(N, E.Site->Object))
+          Evident |= ThisMask;
         if (!isConstant(N, E.Site->Object))
           NonConstant |= ThisMask;
       }
       bool Changed = Raise(RequestParams, E.Callee, Request);
+      Changed |= Raise(EvidentRequestParams, E.Callee, Evident);
       Changed |= Raise(NonConstantParams, E.Callee, NonConstant);
       bool MayCapture = E.Site->Kind == CallKind::Callable ||
                         Model.node(E.Callee).Fn->IsLambda;

@@ -63,15 +63,16 @@ public:
 
   /// Whether Origin, a value in reached function N, may be request data.
   bool mayDependOnRequest(NodeId N, const ValueOrigin &Origin) const;
-  /// Whether Origin is derived from a parameter that receives request data
-  /// on a per-invocation path: the evidence a finding about request data
-  /// needs (mayDependOnRequest also suspects a lambda's other values).
+  /// Whether Origin is derived from a parameter that a per-invocation call
+  /// is seen to pass request data: the evidence a finding about request
+  /// data needs (mayDependOnRequest also suspects a lambda's other values,
+  /// and the parameters of lambdas nobody is seen to call).
   bool carriesRequest(NodeId N, const ValueOrigin &Origin) const {
-    return (Origin.ParamMask & RequestParams[N]) != 0;
+    return (Origin.ParamMask & EvidentRequestParams[N]) != 0;
   }
   /// The parameters of N (bits, ValueOrigin::ThisBit the implicit object)
-  /// that receive request data.
-  uint64_t requestParams(NodeId N) const { return RequestParams[N]; }
+  /// that are seen to receive request data.
+  uint64_t requestParams(NodeId N) const { return EvidentRequestParams[N]; }
   /// Whether Origin, a value in reached function N, is a compile-time
   /// constant on every per-invocation path (directly, or through parameters
   /// that only ever receive constants).
@@ -88,6 +89,7 @@ private:
   /// Per node: parameters (and the implicit object) that may receive request
   /// data / non-constants.
   std::vector<uint64_t> RequestParams;
+  std::vector<uint64_t> EvidentRequestParams;
   std::vector<uint64_t> NonConstantParams;
   /// Per node: a lambda (or a function object created in per-invocation
   /// code) called per invocation, whose captures or members may hold request
