@@ -38,9 +38,28 @@ bool defersLocking(const Expr *Init) {
 
 bool LockRegions::isLockGuardVar(const VarDecl *VD) const {
   const CXXRecordDecl *RD = classOf(VD->getType());
-  return RD && VD->hasLocalStorage() && F.TU.Data.State &&
-         F.TU.Data.State->isLockGuard(className(RD)) &&
-         !defersLocking(VD->getInit());
+  if (!RD || !VD->hasLocalStorage() || !F.TU.Data.State ||
+      defersLocking(VD->getInit()))
+    return false;
+  if (F.TU.Data.State->isLockGuard(className(RD)))
+    return true;
+  // A user's own guard: its constructor locks a mutex.
+  const auto *CE =
+      dyn_cast_or_null<CXXConstructExpr>(peelTemporaries(VD->getInit()));
+  const CXXConstructorDecl *Ctor = CE ? CE->getConstructor() : nullptr;
+  const FunctionDecl *Def = Ctor ? Ctor->getDefinition() : nullptr;
+  return Def && F.TU.isUserDecl(Def) && locksIn(Def->getBody());
+}
+
+bool LockRegions::locksIn(const Stmt *S) const {
+  if (!S)
+    return false;
+  if (const auto *CE = dyn_cast<CallExpr>(S); CE && lockEffect(CE) > 0)
+    return true;
+  for (const Stmt *Child : S->children())
+    if (locksIn(Child))
+      return true;
+  return false;
 }
 
 int LockRegions::lockEffect(const CallExpr *CE) const {

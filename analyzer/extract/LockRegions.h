@@ -5,7 +5,8 @@
 // mutex, or pthread_mutex_lock(&m), holds it until the matching unlock in
 // the same block. The walker asks after each statement of a block whether
 // the lock depth changed; writes and calls record whether a lock is held.
-// A std::unique_lock built with std::defer_lock holds nothing.
+// A std::unique_lock built with std::defer_lock holds nothing; a user class
+// whose constructor locks a mutex is a guard too.
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,6 +26,8 @@ public:
 
 private:
   bool isLockGuardVar(const clang::VarDecl *VD) const;
+  /// Whether S locks a mutex (a guard class's constructor body).
+  bool locksIn(const clang::Stmt *S) const;
   /// +1 for a call that locks, -1 for one that unlocks, else 0.
   int lockEffect(const clang::CallExpr *CE) const;
 

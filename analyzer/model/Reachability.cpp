@@ -213,6 +213,35 @@ bool Reachability::isConstant(NodeId N, const ValueOrigin &Origin) const {
   return (Origin.ParamMask & NonConstantParams[N]) == 0;
 }
 
+std::optional<std::vector<PathStep>> Reachability::pathThrough(
+    const ProgramModel &Model, unsigned H, NodeId N,
+    llvm::function_ref<bool(const CallSite &)> Allowed) const {
+  NodeId Entry = Model.handlers()[H].Entry;
+  llvm::DenseMap<NodeId, PathStep> Parent;
+  std::deque<NodeId> Queue{Entry};
+  bool Found = N == Entry;
+  while (!Queue.empty() && !Found) {
+    NodeId Cur = Queue.front();
+    Queue.pop_front();
+    for (const Edge &E : Model.node(Cur).Out)
+      if (runsPerInvocation(Cur, E.Site->Once) && Allowed(*E.Site) &&
+          E.Callee != Entry &&
+          Parent.try_emplace(E.Callee, PathStep{Cur, E.Site, E.Callee})
+              .second) {
+        Found |= E.Callee == N;
+        Queue.push_back(E.Callee);
+      }
+  }
+  if (!Found)
+    return std::nullopt;
+  std::vector<PathStep> Steps;
+  for (auto It = Parent.find(N); It != Parent.end();
+       It = Parent.find(It->second.Caller))
+    Steps.push_back(It->second);
+  std::reverse(Steps.begin(), Steps.end());
+  return Steps;
+}
+
 std::vector<PathStep> Reachability::pathTo(unsigned H, NodeId N) const {
   std::vector<PathStep> Steps;
   const HandlerReach &HR = Reach[H];

@@ -23,8 +23,10 @@
 #include "model/ProgramModel.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace brisk {
@@ -52,6 +54,11 @@ public:
 
   /// The call steps from handler H's entry to N (empty when N is the entry).
   std::vector<PathStep> pathTo(unsigned H, NodeId N) const;
+  /// The shortest per-invocation path from handler H's entry to N that uses
+  /// only calls Allowed accepts, or nullopt when there is none.
+  std::optional<std::vector<PathStep>>
+  pathThrough(const ProgramModel &Model, unsigned H, NodeId N,
+              llvm::function_ref<bool(const CallSite &)> Allowed) const;
   /// Whether handler H runs N per invocation (its entry included).
   bool reaches(unsigned H, NodeId N) const;
 

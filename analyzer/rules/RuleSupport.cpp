@@ -10,12 +10,17 @@ std::string functionLabel(const Analysis &A, unsigned H, NodeId N) {
                           : A.Model.node(N).Fn->QualifiedName;
 }
 
-std::vector<TraceStep> traceTo(const Analysis &A, unsigned H, NodeId N) {
+std::vector<TraceStep> traceOf(const Analysis &A, unsigned H,
+                               llvm::ArrayRef<PathStep> Steps) {
   std::vector<TraceStep> Trace;
-  for (const PathStep &Step : A.Reach.pathTo(H, N))
+  for (const PathStep &Step : Steps)
     Trace.push_back({functionLabel(A, H, Step.Caller),
                      functionLabel(A, H, Step.Callee), Step.Site->Loc, ""});
   return Trace;
+}
+
+std::vector<TraceStep> traceTo(const Analysis &A, unsigned H, NodeId N) {
+  return traceOf(A, H, A.Reach.pathTo(H, N));
 }
 
 Finding reachedFinding(const Analysis &A, const Rule &R, unsigned H, NodeId N,

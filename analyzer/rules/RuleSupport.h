@@ -20,8 +20,12 @@ std::vector<TraceStep> traceTo(const Analysis &A, unsigned H, NodeId N);
 /// its entry, otherwise the function's qualified name.
 std::string functionLabel(const Analysis &A, unsigned H, NodeId N);
 
+/// Steps of a call path as findings show them.
+std::vector<TraceStep> traceOf(const Analysis &A, unsigned H,
+                               llvm::ArrayRef<PathStep> Steps);
+
 /// A finding of Rule at Loc in code handler H reaches at N: the handler's
-/// name and the call path filled in.
+/// name and the (shortest) call path filled in.
 Finding reachedFinding(const Analysis &A, const Rule &R, unsigned H, NodeId N,
                        SourceLoc Loc, std::string Message);
 

@@ -26,6 +26,11 @@ void UnsynchronizedGlobal::check(const Analysis &A, FindingSink &Sink) const {
           " requests share the environment, so concurrent invocations race "
           "on it: guard it with a std::mutex or make it std::atomic";
       Finding F = reachedFinding(A, *this, H, W.Where, E.Loc, Message);
+      // The path shown is one that holds no lock.
+      if (auto Unlocked = A.Reach.pathThrough(
+              A.Model, H, W.Where,
+              [](const CallSite &Site) { return !Site.Locked; }))
+        F.Trace = traceOf(A, H, *Unlocked);
       addCalleeWriteNote(A, W, F);
       Sink.report(std::move(F));
     }
