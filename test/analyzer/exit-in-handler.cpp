@@ -62,7 +62,7 @@ static invocation_response handler(invocation_request const &Req) {
   // CHECK: [[FILE]]:[[@LINE-1]]:5: warning: 'std::terminate' in handler 'handler': ends the process
   auto Quit = [] { std::quick_exit(3); };
   // CHECK: [[FILE]]:[[@LINE-1]]:20: warning: 'quick_exit' in handler 'handler': ends the process
-  // CHECK: [[FILE]]:[[@LINE+1]]:5: note: 'handler' calls 'handler::lambda' here
+  // CHECK: [[FILE]]:[[@LINE+1]]:3: note: 'handler' calls 'handler::lambda' here
   Quit();
   runTool();
   app::exit(0);
