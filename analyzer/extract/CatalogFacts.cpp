@@ -12,7 +12,8 @@ using namespace clang;
 namespace {
 
 void addMatch(FunctionContext &F, const SiteCatalogEntry &E, std::string What,
-              SourceLocation L, llvm::ArrayRef<const Expr *> Args) {
+              SourceLocation L, llvm::ArrayRef<const Expr *> Args,
+              const Expr *Site) {
   CatalogMatch M;
   M.EntryId = E.Id;
   M.Category = E.Category;
@@ -35,7 +36,7 @@ void addMatch(FunctionContext &F, const SiteCatalogEntry &E, std::string What,
     if (I < Args.size()) {
       M.ArgIndexes.push_back(I);
       M.Args.push_back(F.originOf(Args[I]));
-      M.ArgStrings.push_back(stringFactsOf(F, Args[I], E.Rule));
+      M.ArgStrings.push_back(stringFactsOf(F, Args[I], E.Rule, Site));
     }
   F.Target->Matches.push_back(std::move(M));
 }
@@ -48,7 +49,7 @@ void recordCallMatches(FunctionContext &F, const CallExpr *CE,
   for (const SiteCatalogEntry *E :
        F.TU.Matcher.matchCall(Callee, Args, F.TU.Ctx))
     if (!E->ResultDiscarded || F.DiscardedCalls.contains(CE))
-      addMatch(F, *E, qualifiedName(Callee), L, Args);
+      addMatch(F, *E, qualifiedName(Callee), L, Args, CE);
 }
 
 void recordConstructMatches(FunctionContext &F, const CXXRecordDecl *Class,
@@ -56,7 +57,7 @@ void recordConstructMatches(FunctionContext &F, const CXXRecordDecl *Class,
                             const VarDecl *Declared) {
   for (const SiteCatalogEntry *E :
        F.TU.Matcher.matchConstruct(Class, Args, F.TU.Ctx)) {
-    addMatch(F, *E, className(Class), L, Args);
+    addMatch(F, *E, className(Class), L, Args, nullptr);
     if (std::string Fix = staticLocalFix(F, Declared, E->Fix); !Fix.empty()) {
       CatalogMatch &M = F.Target->Matches.back();
       M.FixText = std::move(Fix);

@@ -19,6 +19,7 @@ struct Prefix {
   bool Known = false;
   std::string Text;
   bool Complete = false;
+  bool Listing = false;
 };
 
 Prefix known(std::string Text, bool Complete) {
@@ -47,9 +48,17 @@ Prefix formatPrefix(const Expr *Format, char Placeholder) {
   return known(S.substr(0, At).str(), false);
 }
 
+/// Elements of a directory listing are paths under the listed directory.
+bool listsDirectory(const Expr *E) {
+  const auto *CE = dyn_cast<CXXConstructExpr>(peelTemporaries(E));
+  const CXXRecordDecl *RD = CE ? CE->getConstructor()->getParent() : nullptr;
+  return RD && RD->getIdentifier() &&
+         RD->getName().ends_with("directory_iterator") && CE->getNumArgs() > 0;
+}
+
 class PrefixFinder {
 public:
-  explicit PrefixFinder(const FunctionContext &F) : F(F) {}
+  PrefixFinder(const FunctionContext &F, const Expr *Site) : F(F), Site(Site) {}
 
   Prefix of(const Expr *E, unsigned Depth) {
     if (!E || Depth > MaxDepth)
@@ -73,6 +82,10 @@ public:
     if (const auto *ILE = dyn_cast<InitListExpr>(E))
       return ILE->getNumInits() == 1 ? of(ILE->getInit(0), Depth + 1)
                                      : Prefix();
+    if (const auto *ME = dyn_cast<MemberExpr>(E);
+        ME && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        return ofMember(FD, Depth);
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *MD = MC->getMethodDecl();
       if (MD && MD->getDeclName().isIdentifier() &&
@@ -118,20 +131,60 @@ private:
     if (VD->isConstexpr() || (VD->getType().isConstQualified() &&
                               !VD->hasLocalStorage() && VD->getInit()))
       return of(VD->getInit(), Depth + 1);
-    llvm::ArrayRef<const Expr *> Defs = F.Origins.definitionsOf(VD);
+    llvm::SmallVector<const Expr *, 2> Defs;
+    for (const Expr *D : F.Origins.definitionsOf(VD))
+      if (D != Site) // what the string is before the call that writes it
+        Defs.push_back(D);
+    if (VD->isCXXForRangeDecl()) {
+      for (const Expr *D : Defs)
+        if (listsDirectory(D)) {
+          Prefix Dir = of(cast<CXXConstructExpr>(peelTemporaries(D))->getArg(0),
+                          Depth + 1);
+          if (Dir.Known && Dir.Complete) {
+            Prefix Entry = known(Dir.Text + "/", false);
+            Entry.Listing = true;
+            return Entry;
+          }
+        }
+      return Prefix();
+    }
     if (Defs.empty())
       return VD->getType().isConstQualified() ? of(VD->getInit(), Depth + 1)
                                               : Prefix();
     Prefix First = of(Defs[0], Depth + 1);
     if (Defs.size() == 1 || !First.Known)
       return First;
+    First.Listing = false;
     // `std::string P = "/tmp/"; P += Id;` keeps the initialiser's start.
     if (Defs[0] != VD->getInit())
       return Prefix();
-    for (const Expr *D : Defs.drop_front())
+    for (const Expr *D : llvm::ArrayRef(Defs).drop_front())
       if (!appendsTo(D, VD))
         return Prefix();
     return known(First.Text, false);
+  }
+
+  /// A member the object was built with: what every constructor of the
+  /// class (or the member's default) initialises it to, when they agree.
+  Prefix ofMember(const FieldDecl *FD, unsigned Depth) {
+    std::optional<Prefix> Agreed;
+    auto Agree = [&](const Expr *Init) {
+      Prefix P = of(Init, Depth + 1);
+      if (!Agreed)
+        Agreed = P;
+      else if (Agreed->Text != P.Text || Agreed->Complete != P.Complete)
+        Agreed = Prefix();
+    };
+    if (const Expr *Default = FD->getInClassInitializer())
+      Agree(Default);
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(FD->getParent()))
+      for (const CXXConstructorDecl *Ctor : RD->ctors())
+        if (const auto *Def =
+                dyn_cast_or_null<CXXConstructorDecl>(Ctor->getDefinition()))
+          for (const CXXCtorInitializer *Init : Def->inits())
+            if (Init->isWritten() && Init->getMember() == FD)
+              Agree(Init->getInit());
+    return Agreed.value_or(Prefix());
   }
 
   static bool appendsTo(const Expr *D, const VarDecl *VD) {
@@ -148,6 +201,7 @@ private:
   }
 
   const FunctionContext &F;
+  const Expr *Site;
 };
 
 /// The variables and catalogued calls a string is built from.
@@ -162,8 +216,11 @@ public:
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
         addVar(VD, Depth);
+    // A member of the object the function runs on names that object's
+    // path; a member of another object (the request's id) is that object.
     if (const auto *ME = dyn_cast<MemberExpr>(S))
-      if (isa<FieldDecl>(ME->getMemberDecl()))
+      if (isa<FieldDecl>(ME->getMemberDecl()) &&
+          isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
         add("member:" + usrOf(ME->getMemberDecl()));
     if (const auto *CE = dyn_cast<CallExpr>(S))
       addCall(CE);
@@ -215,19 +272,20 @@ private:
 } // namespace
 
 StringFacts stringFactsOf(const FunctionContext &F, const Expr *E,
-                          llvm::StringRef Rule) {
+                          llvm::StringRef Rule, const Expr *Site) {
   StringFacts Out;
-  Prefix P = PrefixFinder(F).of(E, 0);
+  Prefix P = PrefixFinder(F, Site).of(E, 0);
   if (P.Known) {
     Out.Prefix = P.Text;
     Out.Complete = P.Complete;
+    Out.Listing = P.Listing;
   }
   Ingredients(F, Rule, Out).scan(E, 0);
   return Out;
 }
 
 std::string knownPrefix(const FunctionContext &F, const Expr *E) {
-  Prefix P = PrefixFinder(F).of(E, 0);
+  Prefix P = PrefixFinder(F, nullptr).of(E, 0);
   return P.Known ? P.Text : "";
 }
 

@@ -15,9 +15,11 @@
 
 namespace brisk {
 
-/// The facts about E; Sources holds entries of Rule only.
+/// The facts about E, as it is before Site (the call E is passed to, which
+/// may write it: mkstemp); Sources holds entries of Rule only.
 StringFacts stringFactsOf(const FunctionContext &F, const clang::Expr *E,
-                          llvm::StringRef Rule);
+                          llvm::StringRef Rule,
+                          const clang::Expr *Site = nullptr);
 
 /// The constant text E is known to start with ("" when none).
 std::string knownPrefix(const FunctionContext &F, const clang::Expr *E);

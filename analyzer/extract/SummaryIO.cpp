@@ -38,7 +38,7 @@ json toJSON(const StateRef &R) {
 }
 
 json toJSON(const StringFacts &F) {
-  return json::array({F.Prefix, F.Complete, F.Names, F.Sources});
+  return json::array({F.Prefix, F.Complete, F.Listing, F.Names, F.Sources});
 }
 
 // Declared before listToJSON so that its instantiations find them all.
@@ -339,14 +339,16 @@ template <> CallSite Reader::readOne<CallSite>(const json &E) {
 
 template <> StringFacts Reader::readOne<StringFacts>(const json &E) {
   StringFacts F;
-  if (!E.is_array() || E.size() != 4 || !E[0].is_string() ||
-      !E[1].is_boolean() || !E[2].is_array() || !E[3].is_array()) {
-    fail("string facts must be [prefix, complete, names, sources]");
+  if (!E.is_array() || E.size() != 5 || !E[0].is_string() ||
+      !E[1].is_boolean() || !E[2].is_boolean() || !E[3].is_array() ||
+      !E[4].is_array()) {
+    fail("string facts must be [prefix, complete, listing, names, sources]");
     return F;
   }
   F.Prefix = E[0].get<std::string>();
   F.Complete = E[1].get<bool>();
-  for (auto [List, Out] : {std::pair{&E[2], &F.Names}, {&E[3], &F.Sources}})
+  F.Listing = E[2].get<bool>();
+  for (auto [List, Out] : {std::pair{&E[3], &F.Names}, {&E[4], &F.Sources}})
     for (const json &S : *List) {
       if (!S.is_string()) {
         fail("string facts must hold strings");

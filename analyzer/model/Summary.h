@@ -186,6 +186,9 @@ struct StringFacts {
   /// "/tmp/order-" + Id), and whether that is all of it.
   std::string Prefix;
   bool Complete = false;
+  /// The string is an entry of a directory listing (Prefix is the listed
+  /// directory): it stands for every file in it.
+  bool Listing = false;
   /// The variables the string is built from ("local:<fn>#Path@12:3",
   /// "member:<field USR>", "global:<USR>", "param:<index>").
   std::vector<std::string> Names;

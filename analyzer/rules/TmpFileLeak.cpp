@@ -23,22 +23,31 @@ struct FileSite {
   const StringFacts *Path = nullptr; // null when the call names no path
 };
 
-/// Whether Removal may remove what Creation created. When the removal's
-/// path cannot be told (a parameter, a directory listing), it may.
-bool mayRemove(const FileSite &Removal, const FileSite &Creation) {
+bool isParam(const std::string &Name) {
+  return llvm::StringRef(Name).starts_with("param:");
+}
+
+/// Whether Removal may remove what Creation created (whose path starts
+/// with Prefix). When the removal's path cannot be told (only a parameter,
+/// a call's result), it may.
+bool mayRemove(const FileSite &Removal, const FileSite &Creation,
+               llvm::StringRef Prefix) {
   const StringFacts *R = Removal.Path;
-  if (!R || (R->Prefix.empty() && R->Names.empty()))
-    return true;
-  if (llvm::any_of(R->Names, [](const std::string &Name) {
-        return llvm::StringRef(Name).starts_with("param:");
-      }))
+  if (!R || (R->Prefix.empty() && llvm::all_of(R->Names, isParam)))
     return true;
   const StringFacts &C = *Creation.Path;
+  // The same variable (a parameter is too coarse: every path built from the
+  // request shares it).
   for (const std::string &Name : R->Names)
-    if (llvm::is_contained(C.Names, Name))
+    if (!isParam(Name) && llvm::is_contained(C.Names, Name))
       return true;
-  return !R->Prefix.empty() &&
-         (C.Prefix.empty() || llvm::StringRef(C.Prefix).starts_with(R->Prefix));
+  if (R->Prefix.empty())
+    return false;
+  if (R->Listing) // every entry of the listed directory
+    return Prefix.starts_with(R->Prefix);
+  if (R->Complete) // the file itself, or a directory holding it
+    return Prefix == R->Prefix || Prefix.starts_with(R->Prefix + "/");
+  return Prefix == R->Prefix; // one naming scheme: "/tmp/scratch-" + id
 }
 
 } // namespace
@@ -67,8 +76,10 @@ void TmpFileLeak::check(const Analysis &A, FindingSink &Sink) const {
       if (!C.Path || C.Match->InForkedChild)
         continue;
       const StringFacts &Path = *C.Path;
-      if (!isUnderTmp(Path.Prefix) &&
-          !(Path.Prefix.empty() && pathFromCallerIsUnderTmp(A, H, C.N, Path)))
+      std::string Prefix = Path.Prefix.empty()
+                               ? prefixFromCallers(A, H, C.N, Path)
+                               : Path.Prefix;
+      if (!isUnderTmp(Prefix))
         continue;
       const ValueOrigin &Name = C.Match->Args.front();
       bool Varies =
@@ -76,7 +87,7 @@ void TmpFileLeak::check(const Analysis &A, FindingSink &Sink) const {
           (!Path.Complete && (A.Reach.carriesRequest(C.N, Name) ||
                               llvm::any_of(Path.Sources, IsUniqueSource)));
       if (!Varies || llvm::any_of(Removals[H], [&](const FileSite &R) {
-            return mayRemove(R, C);
+            return mayRemove(R, C, Prefix);
           }))
         continue;
       std::string Message =
@@ -93,7 +104,7 @@ void TmpFileLeak::check(const Analysis &A, FindingSink &Sink) const {
   }
 }
 
-bool TmpFileLeak::pathFromCallerIsUnderTmp(const Analysis &A, unsigned H,
+std::string TmpFileLeak::prefixFromCallers(const Analysis &A, unsigned H,
                                            NodeId N, const StringFacts &Path) {
   // A helper creating the file at a path it was given: what its
   // per-invocation callers pass.
@@ -107,9 +118,9 @@ bool TmpFileLeak::pathFromCallerIsUnderTmp(const Analysis &A, unsigned H,
         if (E.Callee == N && A.Reach.runsPerInvocation(Caller, E.Site->Once) &&
             I < E.Site->ArgPrefixes.size() &&
             isUnderTmp(E.Site->ArgPrefixes[I]))
-          return true;
+          return E.Site->ArgPrefixes[I];
   }
-  return false;
+  return "";
 }
 
 } // namespace brisk

@@ -40,9 +40,9 @@ public:
   void check(const Analysis &A, FindingSink &Sink) const override;
 
 private:
-  /// Whether a function creating a file at a path built from a parameter
-  /// is passed a path under /tmp by a per-invocation caller.
-  static bool pathFromCallerIsUnderTmp(const Analysis &A, unsigned H, NodeId N,
+  /// For a function creating a file at a path built from a parameter: the
+  /// start of a path under /tmp a per-invocation caller passes, or "".
+  static std::string prefixFromCallers(const Analysis &A, unsigned H, NodeId N,
                                        const StringFacts &Path);
 
   const SiteCatalog &Catalog;
