@@ -265,10 +265,12 @@ int Run::runOrFail(CheckResult &Result) {
         << " translation units had compile errors; findings may be "
            "incomplete\n";
   if (O.Stats)
-    Err << "brisk-check: " << Stats.TranslationUnits << " translation units ("
-        << Stats.CacheHits << " from the cache), " << Stats.Handlers
-        << " handlers, " << Findings.size() << " findings, "
-        << Stats.UntracedCalls << " calls through function values not traced\n";
+    Err << "brisk-check: translation units: " << Stats.TranslationUnits
+        << " (from the cache: " << Stats.CacheHits
+        << "), handlers: " << Stats.Handlers
+        << ", findings: " << Findings.size()
+        << ", calls through function values not traced: " << Stats.UntracedCalls
+        << "\n";
 
   if (int Code = emit(Findings, Stats, Selected, Sources))
     return Code;

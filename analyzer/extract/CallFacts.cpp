@@ -277,8 +277,9 @@ void CallFacts::describeArguments(CallSite &C, const FunctionDecl *Callee,
                              ? Callee->getParamDecl(I)->getType()
                              : QualType();
     if (!ParamType.isNull() && isWritableParamType(ParamType)) {
+      // A local counts too: linking tells objects of one invocation apart.
       ResolvedRef R = resolveStateRef(F, Args[I]);
-      if (R.Ref.Root != RefRoot::None && R.Ref.Root != RefRoot::Local) {
+      if (R.Ref.Root != RefRoot::None) {
         Refs[I] = R.Ref;
         AnyRef = true;
         if (R.Call)

@@ -32,7 +32,8 @@ void DetachedWork::check(const Analysis &A, FindingSink &Sink) const {
                        : Entry.Message;
         if (!Entry.Hint.empty())
           Message += ": " + Entry.Hint;
-        Finding F = reachedFinding(A, *this, H, N, Match.Loc, Message);
+        Finding F =
+            reachedFinding(A, *this, H, N, Match.Loc, Message, Match.Once);
         F.Category = Entry.Category;
         Sink.report(std::move(F));
       });

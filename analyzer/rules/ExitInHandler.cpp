@@ -19,7 +19,8 @@ void ExitInHandler::check(const Analysis &A, FindingSink &Sink) const {
             "': ends the process, so the invocation fails without a response "
             "and the next one pays a cold start: return an error response "
             "instead";
-        Finding F = reachedFinding(A, *this, H, N, Match.Loc, Message);
+        Finding F =
+            reachedFinding(A, *this, H, N, Match.Loc, Message, Match.Once);
         F.Category = Entry.Category;
         Sink.report(std::move(F));
       });

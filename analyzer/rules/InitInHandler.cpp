@@ -59,12 +59,12 @@ void InitInHandler::check(const Analysis &A, FindingSink &Sink) const {
           return;
         Finding F = reachedFinding(
             A, *this, H, N, Match.Loc,
-            describe(Entry, Match, A.Model.handlers()[H].DisplayName));
+            describe(Entry, Match, A.Model.handlers()[H].DisplayName),
+            Match.Once);
         F.Category = Entry.Category;
         // A local built the same way on every invocation can be built once:
         // make it a function-local static.
-        if (!Match.FixText.empty() &&
-            A.Reach.isConstant(N, Match.FixRequires))
+        if (!Match.FixText.empty() && A.Reach.isConstant(N, Match.FixRequires))
           F.Fixes.push_back({Match.FixLoc, 0, Match.FixText});
         Sink.report(std::move(F));
       });

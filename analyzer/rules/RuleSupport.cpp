@@ -4,6 +4,21 @@
 
 namespace brisk {
 
+namespace {
+
+bool isLasting(const StateRef &R) {
+  return R.Root == RefRoot::Global || R.Root == RefRoot::Captured ||
+         R.Root == RefRoot::CallResult;
+}
+
+/// A call whose object and reference arguments are none of them state that
+/// outlives the invocation.
+bool passesNoLastingObject(const CallSite &S) {
+  return !isLasting(S.ObjectRef) && llvm::none_of(S.ArgRefs, isLasting);
+}
+
+} // namespace
+
 std::string functionLabel(const Analysis &A, unsigned H, NodeId N) {
   const Handler &Entry = A.Model.handlers()[H];
   return N == Entry.Entry ? Entry.DisplayName
@@ -24,7 +39,7 @@ std::vector<TraceStep> traceTo(const Analysis &A, unsigned H, NodeId N) {
 }
 
 Finding reachedFinding(const Analysis &A, const Rule &R, unsigned H, NodeId N,
-                       SourceLoc Loc, std::string Message) {
+                       SourceLoc Loc, std::string Message, OnceKind Once) {
   Finding F;
   F.Rule = R.id().str();
   F.Level = R.defaultSeverity();
@@ -32,6 +47,9 @@ Finding reachedFinding(const Analysis &A, const Rule &R, unsigned H, NodeId N,
   F.Message = std::move(Message);
   F.Handler = A.Model.handlers()[H].DisplayName;
   F.Trace = traceTo(A, H, N);
+  if (Once == OnceKind::LazyInitMember)
+    if (auto Path = A.Reach.pathThrough(A.Model, H, N, passesNoLastingObject))
+      F.Trace = traceOf(A, H, *Path);
   return F;
 }
 

@@ -25,9 +25,12 @@ std::vector<TraceStep> traceOf(const Analysis &A, unsigned H,
                                llvm::ArrayRef<PathStep> Steps);
 
 /// A finding of Rule at Loc in code handler H reaches at N: the handler's
-/// name and the (shortest) call path filled in.
+/// name and the shortest call path filled in. For a site under a lazy-init
+/// guard of a member (Once), the path avoids calls on lasting objects: it
+/// is the one on which the guard guards nothing.
 Finding reachedFinding(const Analysis &A, const Rule &R, unsigned H, NodeId N,
-                       SourceLoc Loc, std::string Message);
+                       SourceLoc Loc, std::string Message,
+                       OnceKind Once = OnceKind::None);
 
 /// Calls Fn(H, N, Match, Entry) for every match of an enabled entry of
 /// Rule's in code handler H runs per invocation at N, not once-guarded.

@@ -97,7 +97,8 @@ void TmpFileLeak::check(const Analysis &A, FindingSink &Sink) const {
           "invocation, and nothing removes it; /tmp (512 MB by default) "
           "persists across warm invocations and fills up: remove it before "
           "returning, or reuse one fixed name";
-      Finding F = reachedFinding(A, *this, H, C.N, C.Match->Loc, Message);
+      Finding F = reachedFinding(A, *this, H, C.N, C.Match->Loc, Message,
+                                 C.Match->Once);
       F.Category = C.Entry->Category;
       Sink.report(std::move(F));
     }
