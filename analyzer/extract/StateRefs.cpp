@@ -59,9 +59,9 @@ bool stepsItself(const Expr *D) {
   if (const auto *BO = dyn_cast<BinaryOperator>(D))
     return BO->getOpcode() == BO_AddAssign || BO->getOpcode() == BO_SubAssign;
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(D))
-    return llvm::is_contained({OO_PlusPlus, OO_MinusMinus, OO_PlusEqual,
-                               OO_MinusEqual},
-                              OC->getOperator());
+    return llvm::is_contained(
+        {OO_PlusPlus, OO_MinusMinus, OO_PlusEqual, OO_MinusEqual},
+        OC->getOperator());
   return false;
 }
 

@@ -1,8 +1,8 @@
 //===- RuleSelectionTest.cpp - --rules lists and the --config file --------===//
 
-#include "rules/CheckConfig.h"
 #include "catalog/CredentialPatterns.h"
 #include "catalog/SiteCatalog.h"
+#include "rules/CheckConfig.h"
 #include "rules/RuleRegistry.h"
 
 #include <gtest/gtest.h>
@@ -31,9 +31,9 @@ std::vector<std::string> selected(std::vector<std::string> Lists,
 }
 
 const std::vector<std::string> OnByDefault = {
-    "init-in-handler",  "request-data-in-global", "unbounded-global-growth",
-    "stateful-global",  "exit-in-handler",        "detached-work",
-    "tmp-file-leak",    "hardcoded-credential"};
+    "init-in-handler", "request-data-in-global", "unbounded-global-growth",
+    "stateful-global", "exit-in-handler",        "detached-work",
+    "tmp-file-leak",   "hardcoded-credential"};
 
 TEST(RuleSelectionTest, ListsEnableAndDisableByIdAndGlob) {
   EXPECT_EQ(selected({}), OnByDefault);
@@ -43,9 +43,9 @@ TEST(RuleSelectionTest, ListsEnableAndDisableByIdAndGlob) {
             (std::vector<std::string>{"init-in-handler"}));
   EXPECT_EQ(selected({"-*", "brisk-init-in-handler"}),
             (std::vector<std::string>{"init-in-handler"}));
-  EXPECT_EQ(selected({"-*,*-global"}),
-            (std::vector<std::string>{"request-data-in-global",
-                                      "stateful-global"}));
+  EXPECT_EQ(
+      selected({"-*,*-global"}),
+      (std::vector<std::string>{"request-data-in-global", "stateful-global"}));
 }
 
 TEST(RuleSelectionTest, UnsynchronizedGlobalNeedsConcurrency) {
