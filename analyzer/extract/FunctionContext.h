@@ -55,6 +55,9 @@ public:
   /// Bodies of the Runtime API polling loops found in Fn.
   std::deque<FunctionSummary> Loops;
   FunctionSummary *Target = &Summary;
+  /// Where the Runtime API loop the walker is in begins: locals of Fn
+  /// declared before it live across its iterations, the invocations.
+  clang::SourceLocation LoopBegin;
   OnceKind Once = OnceKind::None;
   clang::SourceLocation LocOverride;
   /// Mutex locks held at this point of the walk.

@@ -229,11 +229,13 @@ private:
   template <typename Fn> bool traverseLoop(Stmt *S, Fn TraverseBase) {
     FunctionSummary *Saved = F.Target;
     OnceKind SavedOnce = F.Once;
+    SourceLocation SavedBegin = F.LoopBegin;
     if (!Handlers.beginPollingLoop(S))
       return TraverseBase();
     bool Result = TraverseBase();
     F.Target = Saved;
     F.Once = SavedOnce;
+    F.LoopBegin = SavedBegin;
     return Result;
   }
 

@@ -135,6 +135,12 @@ const FunctionDecl *HandlerFacts::resolveCallable(const Expr *E,
   if (const auto *ILE = dyn_cast<InitListExpr>(E);
       ILE && ILE->getNumInits() == 1)
     return resolveCallable(ILE->getInit(0), Depth + 1);
+  // std::bind(&App::handle, &App, _1) runs what it binds.
+  if (const auto *CE = dyn_cast<CallExpr>(E);
+      CE && CE->getNumArgs() > 0 &&
+      (hasQualifiedName(CE->getDirectCallee(), "std::bind") ||
+       hasQualifiedName(CE->getDirectCallee(), "std::bind_front")))
+    return resolveCallable(CE->getArg(0), Depth + 1);
   // A function object; an empty std::function is not one.
   const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl();
   if (RD && !RD->isInStdNamespace())
@@ -177,6 +183,7 @@ bool HandlerFacts::beginPollingLoop(const Stmt *S) {
   R.Loc = L;
   F.TU.Out.Handlers.push_back(std::move(R));
   F.Target = &F.Loops.back();
+  F.LoopBegin = S->getBeginLoc();
   F.Once = OnceKind::None;
   return true;
 }

@@ -200,6 +200,16 @@ private:
       return resolve(VD->getInit(), Depth + 1, Out);
     if (Foreign)
       return captured(DRE, VD, cast<Decl>(Owner));
+    // In a Runtime API loop's body, a local declared before the loop lives
+    // across its iterations: state of the loop handler, owned by Fn.
+    if (F.inLoopBody() && F.TU.SM.isBeforeInTranslationUnit(
+                              VD->getLocation(), F.LoopBegin)) {
+      StateRef R = rootOnly(RefRoot::Captured);
+      R.USR = usrOf(VD);
+      R.Name = VD->getName().str();
+      R.Owner = F.Summary.USR;
+      return R;
+    }
     if (refersElsewhere(VD->getType())) {
       // A local pointer or iterator designates what its only definition
       // made it point to; stepping it (++it) stays in the same object.
