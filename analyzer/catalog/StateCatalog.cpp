@@ -61,18 +61,19 @@ llvm::Error readClassGroup(const json &G, size_t Index, StateCatalog &Into,
       return fail(File, Where + ": \"" + Key + "\" must be true or false");
     *Flag = It->get<bool>();
   }
-  std::map<std::string, WriteKind> Methods;
+  std::map<std::string, MethodWrite> Methods;
   if (auto It = G.find("methods"); It != G.end()) {
     if (!It->is_object())
       return fail(File, Where + ": \"methods\" must map method names to "
                                 "kinds");
     for (auto M = It->begin(); M != It->end(); ++M) {
-      std::optional<WriteKind> K =
-          M->is_string() ? parseWriteKind(M->get<std::string>()) : std::nullopt;
+      std::optional<MethodWrite> K =
+          M->is_string() ? parseMethodWrite(M->get<std::string>())
+                         : std::nullopt;
       if (!K)
         return fail(File, Where + ": method '" + M.key() +
                               "' must be one of assign, increment, insert, "
-                              "remove, mutate");
+                              "remove, clear, mutate");
       Methods[M.key()] = *K;
     }
   }
@@ -82,8 +83,8 @@ llvm::Error readClassGroup(const json &G, size_t Index, StateCatalog &Into,
       C.Keyed = *Keyed;
     if (Atomic)
       C.Atomic = *Atomic;
-    for (const auto &[Method, Kind] : Methods)
-      C.Methods[Method] = Kind;
+    for (const auto &[Method, Write] : Methods)
+      C.Methods[Method] = Write;
   }
   return llvm::Error::success();
 }
@@ -100,12 +101,13 @@ llvm::Error readWriter(const json &W, size_t Index, StateCatalog &Into,
     F.Arg = It->get<unsigned>();
   }
   if (auto It = W.find("kind"); It != W.end()) {
-    std::optional<WriteKind> K =
-        It->is_string() ? parseWriteKind(It->get<std::string>()) : std::nullopt;
+    std::optional<MethodWrite> K =
+        It->is_string() ? parseMethodWrite(It->get<std::string>())
+                        : std::nullopt;
     if (!K)
       return fail(File, Where + ": \"kind\" must be one of assign, increment, "
-                                "insert, remove, mutate");
-    F.Kind = *K;
+                                "insert, remove, clear, mutate");
+    F.Kind = K->Kind;
   }
   if (auto It = W.find("value-args"); It != W.end()) {
     if (!It->is_array())
@@ -141,13 +143,15 @@ llvm::StringRef writeKindName(WriteKind K) {
   return "mutate";
 }
 
-std::optional<WriteKind> parseWriteKind(llvm::StringRef Name) {
-  return llvm::StringSwitch<std::optional<WriteKind>>(Name)
-      .Case("assign", WriteKind::Assign)
-      .Case("increment", WriteKind::Increment)
-      .Case("insert", WriteKind::Insert)
-      .Case("remove", WriteKind::Remove)
-      .Case("mutate", WriteKind::Mutate)
+std::optional<MethodWrite> parseMethodWrite(llvm::StringRef Name) {
+  using W = MethodWrite;
+  return llvm::StringSwitch<std::optional<W>>(Name)
+      .Case("assign", W{WriteKind::Assign, false})
+      .Case("increment", W{WriteKind::Increment, false})
+      .Case("insert", W{WriteKind::Insert, false})
+      .Case("remove", W{WriteKind::Remove, false})
+      .Case("clear", W{WriteKind::Remove, true})
+      .Case("mutate", W{WriteKind::Mutate, false})
       .Default(std::nullopt);
 }
 
@@ -175,7 +179,7 @@ std::string StateCatalog::fingerprint() const {
   for (const auto &[Name, C] : Classes) {
     OS << Name << ':' << C.Keyed << C.Atomic;
     for (const auto &[M, K] : C.Methods)
-      OS << ',' << M << '=' << int(K);
+      OS << ',' << M << '=' << int(K.Kind) << K.Clears;
     OS << '\n';
   }
   for (const auto *List :

@@ -28,12 +28,21 @@
 
 namespace brisk {
 
+/// What calling a method writes: its kind, and whether it empties the
+/// object ("clear" in the catalogue: a remove that leaves nothing).
+struct MethodWrite {
+  WriteKind Kind = WriteKind::Mutate;
+  bool Clears = false;
+
+  bool operator==(const MethodWrite &) const = default;
+};
+
 /// A library class (a class template named without arguments) whose
 /// methods change what it holds.
 struct StateClass {
   bool Keyed = false;  // a map or set: insertions add keys
   bool Atomic = false; // writes through it are atomic
-  std::map<std::string, WriteKind> Methods;
+  std::map<std::string, MethodWrite> Methods;
 };
 
 /// A function that locks a mutex given as an argument, and the one that
@@ -70,7 +79,9 @@ struct StateCatalog {
 };
 
 llvm::StringRef writeKindName(WriteKind K);
-std::optional<WriteKind> parseWriteKind(llvm::StringRef Name);
+/// A catalogue's write kind: assign, increment, insert, remove, clear
+/// (a remove that empties the object) or mutate.
+std::optional<MethodWrite> parseMethodWrite(llvm::StringRef Name);
 
 /// Merges one document into Into: classes by name (methods override one by
 /// one), lists appended. Name is used in errors.

@@ -58,8 +58,10 @@ void WriteFacts::record(const Expr *Target, WriteKind Kind, SourceLocation L,
   W.Once = F.Once;
   W.Locked = F.LockDepth > 0;
   W.Atomic = Container && Container->Atomic;
-  W.Resets = (Container || Replaces) && !R.Element &&
-             (Kind == WriteKind::Remove || Kind == WriteKind::Assign);
+  // What empties or replaces the whole object (not an element): clear(),
+  // the assignment of a whole container or of a whole object.
+  W.Resets =
+      !R.Element && (Replaces || (Container && Kind == WriteKind::Assign));
   if (R.KeyedSubscript) {
     // m[k] = v and m[k].push_back(v) add k to m before anything else.
     F.ConsumedSubscripts.insert(R.KeyedSubscript);
@@ -172,7 +174,7 @@ void WriteFacts::onOperatorCall(const CXXOperatorCallExpr *OC) {
     auto It = C->Methods.find(Name);
     if (It == C->Methods.end())
       return;
-    Kind = It->second;
+    Kind = It->second.Kind;
   }
   ValueOrigin Value = constantOrigin();
   for (unsigned I = 1; I < OC->getNumArgs(); ++I)
@@ -200,7 +202,7 @@ void WriteFacts::onMemberCall(const CXXMemberCallExpr *MC) {
   auto It = C->Methods.find(MD->getName().str());
   if (It == C->Methods.end())
     return;
-  WriteKind Kind = It->second;
+  WriteKind Kind = It->second.Kind;
   ValueOrigin Value = constantOrigin();
   for (const Expr *A : MC->arguments())
     Value = joinOrigins(Value, F.originOf(A));
@@ -211,7 +213,8 @@ void WriteFacts::onMemberCall(const CXXMemberCallExpr *MC) {
       C->Keyed && Kind == WriteKind::Insert && MC->getNumArgs() > 0
           ? MC->getArg(0)
           : nullptr;
-  record(Object, Kind, MC->getExprLoc(), Value, ValueExpr, C, Key);
+  record(Object, Kind, MC->getExprLoc(), Value, ValueExpr, C, Key,
+         It->second.Clears);
 }
 
 void WriteFacts::onWriterFunction(const CallExpr *CE) {

@@ -12,6 +12,17 @@ std::string members(const std::string &Path) {
 
 } // namespace
 
+bool heldIn(const std::set<std::string> &Identities, llvm::StringRef Identity) {
+  while (true) {
+    if (Identities.count(Identity.str()))
+      return true;
+    size_t Dot = Identity.rfind('.');
+    if (Dot == llvm::StringRef::npos)
+      return false;
+    Identity = Identity.take_front(Dot);
+  }
+}
+
 llvm::StringRef writeVerb(WriteKind K) {
   switch (K) {
   case WriteKind::Assign:

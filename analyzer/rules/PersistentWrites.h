@@ -15,6 +15,7 @@
 
 #include "rules/Rule.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,10 @@ struct PersistentWrite {
 
 /// Handler H's writes to lasting state, in reach order.
 std::vector<PersistentWrite> persistentWrites(const Analysis &A, unsigned H);
+
+/// Whether Identity, or an object holding it ("a.b" holds "a.b.c"), is in
+/// Identities.
+bool heldIn(const std::set<std::string> &Identities, llvm::StringRef Identity);
 
 /// "assigned", "incremented", "inserted into", "erased from", "modified".
 llvm::StringRef writeVerb(WriteKind K);

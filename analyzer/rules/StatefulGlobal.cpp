@@ -27,14 +27,22 @@ void StatefulGlobal::check(const Analysis &A, FindingSink &Sink) const {
       return W.Identity + "[" + W.Effect->ConstantKey + "]";
     };
     std::map<std::string, std::set<std::string>> Constants;
-    for (const PersistentWrite &W : Writes)
+    // Containers the handler empties or replaces per invocation: what it
+    // inserts does not carry over (a reused buffer).
+    std::set<std::string> Emptied;
+    for (const PersistentWrite &W : Writes) {
       if (W.PerInvocation && IsConstantStore(W))
         Constants[Slot(W)].insert(W.Effect->ConstantValue);
+      if (W.PerInvocation && W.Effect->Resets)
+        Emptied.insert(W.Identity);
+    }
     for (const PersistentWrite &W : Writes) {
       const WriteEffect &E = *W.Effect;
       if (!W.PerInvocation || E.Kind == WriteKind::Remove)
         continue;
       if (IsConstantStore(W) && Constants[Slot(W)].size() == 1)
+        continue;
+      if (E.Kind == WriteKind::Insert && heldIn(Emptied, W.Identity))
         continue;
       std::string Message =
           "'" + W.Name + "' in handler '" + A.Model.handlers()[H].DisplayName +

@@ -5,8 +5,10 @@
 // invocations in the same environment see what earlier ones left. Silent
 // for writes under a once-guard (a function-local static's initialiser,
 // std::call_once, lazy-init and cold-start flags), for erasing (a reset),
-// and for assignments of one and the same constant wherever the handler
-// assigns that state (idempotent: every invocation leaves it as it was).
+// for assignments of one and the same constant wherever the handler
+// assigns that state (idempotent: every invocation leaves it as it was),
+// and for insertions into a container the handler also empties or replaces
+// per invocation (a reused buffer).
 //
 //===----------------------------------------------------------------------===//
 

@@ -5,26 +5,7 @@
 #include "rules/PersistentWrites.h"
 #include "rules/RuleSupport.h"
 
-#include <set>
-
 namespace brisk {
-
-namespace {
-
-/// Whether Identity or an object holding it ("a.b" holds "a.b.c") is in
-/// Bounded.
-bool boundedBy(const std::set<std::string> &Bounded, llvm::StringRef Identity) {
-  while (true) {
-    if (Bounded.count(Identity.str()))
-      return true;
-    size_t Dot = Identity.rfind('.');
-    if (Dot == llvm::StringRef::npos)
-      return false;
-    Identity = Identity.take_front(Dot);
-  }
-}
-
-} // namespace
 
 void UnboundedGlobalGrowth::check(const Analysis &A, FindingSink &Sink) const {
   for (unsigned H = 0; H < A.Model.handlers().size(); ++H) {
@@ -39,7 +20,7 @@ void UnboundedGlobalGrowth::check(const Analysis &A, FindingSink &Sink) const {
       const WriteEffect &E = *W.Effect;
       if (!W.PerInvocation || E.Kind != WriteKind::Insert ||
           (E.Keyed && A.Reach.isConstant(W.Where, E.Key)) ||
-          boundedBy(Bounded, W.Identity))
+          heldIn(Bounded, W.Identity))
         continue;
       std::string Message =
           "'" + W.Name + "' in handler '" + A.Model.handlers()[H].DisplayName +

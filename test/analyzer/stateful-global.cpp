@@ -5,7 +5,8 @@
 // object written by its method, states assigned different constants.
 // Silent: the cold-start flag, lazy-init, function-local static
 // initialisers, writes in init code, locals and request-owned objects,
-// const globals, one constant written again and again, erasing.
+// const globals, one constant written again and again, erasing, a buffer
+// emptied at the start of every invocation and refilled.
 // RUN: %mkdb %t -- -std=c++17 -isystem %S_inputs/include -- %s
 // RUN: not brisk-check -p %t --rules=-*,stateful-global 2>&1 | FileCheck %s --implicit-check-not=warning: --implicit-check-not=error: --implicit-check-not=note:
 
@@ -16,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 using namespace aws::lambda_runtime;
 
@@ -28,6 +30,7 @@ static const std::string Greeting = "hi";
 static std::string LastStatus;
 static std::map<std::string, int> Cache;
 static int InitOnly = 0;
+static std::vector<std::string> Scratch;
 
 enum class Mode { Idle, Busy };
 static Mode State = Mode::Idle;
@@ -50,7 +53,7 @@ static void retry(const std::string &Body) {
   while (!send(Body))
     if (++Retries > 3)
       // CHECK: [[FILE:.*stateful-global.cpp]]:[[@LINE-1]]:9: warning: 'Retries' in handler 'handler': incremented on every invocation[[TAIL:; it outlives the invocation, so later invocations in the same environment see what earlier ones left: keep per-request state in locals \[brisk-stateful-global\]]]
-      // CHECK: [[FILE]]:91:3: note: 'handler' calls 'retry' here
+      // CHECK: [[FILE]]:96:3: note: 'handler' calls 'retry' here
       break;
 }
 
@@ -58,7 +61,7 @@ static int nextId() {
   static int Id = 0; // initialised once: silent
   return ++Id;
   // CHECK: [[FILE]]:[[@LINE-1]]:10: warning: 'Id' in handler 'handler': incremented on every invocation[[TAIL]]
-  // CHECK: [[FILE]]:93:3: note: 'handler' calls 'nextId' here
+  // CHECK: [[FILE]]:98:3: note: 'handler' calls 'nextId' here
 }
 
 static std::string &region() {
@@ -79,13 +82,15 @@ static invocation_response handler(invocation_request const &Req) {
   (void)Greeting.size(); // const: never written
   LastStatus = "ok";     // one constant every time: idempotent, silent
   Cache.erase("stale");  // erasing is a reset: silent
+  Scratch.clear();       // emptied on every invocation, so what is appended
+  Scratch.push_back(Req.payload); // after it never carries over: silent
   Served++;
   // CHECK: [[FILE]]:[[@LINE-1]]:9: warning: 'Served' in handler 'handler': incremented on every invocation[[TAIL]]
   ++PerThread;
   // CHECK: [[FILE]]:[[@LINE-1]]:3: warning: 'PerThread' in handler 'handler': incremented on every invocation[[TAIL]]
   Calls.bump();
   // CHECK: [[FILE]]:[[@LINE-1]]:9: warning: 'Calls.Value' in handler 'handler': incremented on every invocation[[TAIL]]
-  // CHECK: [[FILE]]:38:17: note: 'Counter::bump' writes it here
+  // CHECK: [[FILE]]:41:17: note: 'Counter::bump' writes it here
   State = Mode::Busy;
   // CHECK: [[FILE]]:[[@LINE-1]]:9: warning: 'State' in handler 'handler': assigned on every invocation[[TAIL]]
   retry(Req.payload);
