@@ -204,7 +204,7 @@ private:
     // across its iterations: state of the loop handler, owned by Fn.
     if (F.inLoopBody() && F.TU.SM.isBeforeInTranslationUnit(
                               VD->getLocation(), F.LoopBegin)) {
-      StateRef R = rootOnly(RefRoot::Captured);
+      StateRef R = rootOnly(RefRoot::LoopLocal);
       R.USR = usrOf(VD);
       R.Name = VD->getName().str();
       R.Owner = F.Summary.USR;

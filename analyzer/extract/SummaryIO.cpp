@@ -233,7 +233,7 @@ public:
       return true;
     }
     if (!V.is_array() || V.size() != 7 || !isUnsigned(V[0]) ||
-        V[0].get<unsigned>() > unsigned(RefRoot::CallResult) ||
+        V[0].get<unsigned>() > unsigned(RefRoot::LoopLocal) ||
         !V[1].is_string() || !V[2].is_string() || !V[3].is_string() ||
         !isUnsigned(V[4]) || !V[5].is_string() || !V[6].is_boolean()) {
       fail("a state reference must be 0 or [root, usr, name, owner, index, "

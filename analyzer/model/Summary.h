@@ -85,13 +85,16 @@ enum class RefRoot {
   /// it outlives the invocation when that function is init code (main).
   Captured,
   CallResult, // the reference or pointer that Calls[Index] returns
+  /// A local declared before the Runtime API loop of its function: it lives
+  /// across the loop's iterations, so it is the loop handler's own state.
+  LoopLocal,
 };
 
 struct StateRef {
   RefRoot Root = RefRoot::None;
-  std::string USR;   // Global, Captured: the variable
-  std::string Name;  // Global, Captured: the variable as users name it
-  std::string Owner; // Captured: USR of the function the local belongs to
+  std::string USR;   // Global, Captured, LoopLocal: the variable
+  std::string Name;  // Global, Captured, LoopLocal: as users name it
+  std::string Owner; // Captured, LoopLocal: the function the local is in
   unsigned Index = 0;
   /// Members below the root, each with a leading '.': ".Items.Map".
   /// Elements of a container are the container itself.

@@ -17,7 +17,7 @@ constexpr unsigned MaxRefDepth = 4;
 
 bool namesState(const StateRef &R) {
   return R.Root == RefRoot::Global || R.Root == RefRoot::Captured ||
-         R.Root == RefRoot::Param;
+         R.Root == RefRoot::LoopLocal || R.Root == RefRoot::Param;
 }
 
 StateRef withPath(StateRef R, const std::string &Path) {
@@ -77,7 +77,8 @@ private:
       return withPath(resolve(N, withPath(Passed, Returned.Path), Depth + 1),
                       Ref.Path);
     }
-    if (Returned.Root == RefRoot::Global || Returned.Root == RefRoot::Captured)
+    if (Returned.Root == RefRoot::Global || Returned.Root == RefRoot::Captured ||
+        Returned.Root == RefRoot::LoopLocal)
       return withPath(Returned, Ref.Path);
     return StateRef();
   }

@@ -55,14 +55,16 @@ std::vector<PersistentWrite> persistentWrites(const Analysis &A, unsigned H) {
         W.Name = T.Name + T.Path;
         W.Identity = "global:" + T.USR + T.Path;
         break;
-      case RefRoot::Captured: {
-        // A local of the function that created the lambda: state only when
-        // that function is not itself run per invocation (main is init).
+      case RefRoot::Captured:
+      case RefRoot::LoopLocal: {
+        // A local of the function that created the lambda or runs the loop:
+        // state only when that function is not itself run per invocation.
         long Owner = A.Model.resolve(Fn.TU, T.Owner);
         if (Owner < 0 || A.Reach.reaches(H, Owner))
           continue;
         W.Name = T.Name + T.Path;
-        W.Identity = "captured:" + T.USR + T.Path;
+        W.LoopLocal = T.Root == RefRoot::LoopLocal;
+        W.Identity = (W.LoopLocal ? "loop:" : "captured:") + T.USR + T.Path;
         break;
       }
       case RefRoot::Param: {

@@ -4,8 +4,9 @@
 // runs per invocation, to state that outlives the invocation. That is a
 // global, class-static or function-local static variable (or something
 // reached through one), a local of init code (main) that the handler lambda
-// captured by reference, or a member of a function object handler, which is
-// built before the first invocation. Writes to locals, to the request and to
+// captured by reference, a local declared before a Runtime API loop, or a
+// member of a function object handler, which is built before the first
+// invocation. Writes to locals, to the request and to
 // objects built per invocation were dropped on the way.
 //
 //===----------------------------------------------------------------------===//
@@ -30,6 +31,9 @@ struct PersistentWrite {
   std::string Identity;
   /// Not under a once-guard that holds on this path.
   bool PerInvocation = false;
+  /// A local declared before the Runtime API loop of its function: state of
+  /// that one loop (often its own control state), never shared by others.
+  bool LoopLocal = false;
 };
 
 /// Handler H's writes to lasting state, in reach order.

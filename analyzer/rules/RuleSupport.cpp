@@ -8,7 +8,7 @@ namespace {
 
 bool isLasting(const StateRef &R) {
   return R.Root == RefRoot::Global || R.Root == RefRoot::Captured ||
-         R.Root == RefRoot::CallResult;
+         R.Root == RefRoot::LoopLocal || R.Root == RefRoot::CallResult;
 }
 
 /// A call whose object and reference arguments are none of them state that

@@ -40,6 +40,10 @@ void StatefulGlobal::check(const Analysis &A, FindingSink &Sink) const {
       const WriteEffect &E = *W.Effect;
       if (!W.PerInvocation || E.Kind == WriteKind::Remove)
         continue;
+      // A loop's locals are mostly its own control state (failed polls,
+      // backoff); what it keeps of requests the other rules see.
+      if (W.LoopLocal)
+        continue;
       if (IsConstantStore(W) && Constants[Slot(W)].size() == 1)
         continue;
       if (E.Kind == WriteKind::Insert && heldIn(Emptied, W.Identity))

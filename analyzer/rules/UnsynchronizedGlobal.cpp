@@ -1,5 +1,4 @@
-//===- UnsynchronizedGlobal.cpp - Global writes concurrent requests race on
-//===//
+//===- UnsynchronizedGlobal.cpp - Writes concurrent requests race on ----===//
 
 #include "rules/UnsynchronizedGlobal.h"
 
@@ -15,6 +14,9 @@ void UnsynchronizedGlobal::check(const Analysis &A, FindingSink &Sink) const {
       // Static initialisers and std::call_once are thread-safe; a lazy
       // initialisation is not.
       if (E.Once == OnceKind::StaticLocalInit || E.Once == OnceKind::CallOnce)
+        continue;
+      // A loop's locals are its thread's own: each loop polls for itself.
+      if (W.LoopLocal)
         continue;
       if (E.Locked || E.Atomic || E.Target.ThreadLocal ||
           A.Reach.calledUnderLock(W.Where) || A.Reach.calledUnderLock(E.Writer))
