@@ -202,8 +202,8 @@ private:
       return captured(DRE, VD, cast<Decl>(Owner));
     // In a Runtime API loop's body, a local declared before the loop lives
     // across its iterations: state of the loop handler, owned by Fn.
-    if (F.inLoopBody() && F.TU.SM.isBeforeInTranslationUnit(
-                              VD->getLocation(), F.LoopBegin)) {
+    if (F.inLoopBody() &&
+        F.TU.SM.isBeforeInTranslationUnit(VD->getLocation(), F.LoopBegin)) {
       StateRef R = rootOnly(RefRoot::LoopLocal);
       R.USR = usrOf(VD);
       R.Name = VD->getName().str();

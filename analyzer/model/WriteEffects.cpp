@@ -77,7 +77,8 @@ private:
       return withPath(resolve(N, withPath(Passed, Returned.Path), Depth + 1),
                       Ref.Path);
     }
-    if (Returned.Root == RefRoot::Global || Returned.Root == RefRoot::Captured ||
+    if (Returned.Root == RefRoot::Global ||
+        Returned.Root == RefRoot::Captured ||
         Returned.Root == RefRoot::LoopLocal)
       return withPath(Returned, Ref.Path);
     return StateRef();
