@@ -269,9 +269,11 @@ void CallFacts::describeArguments(CallSite &C, const FunctionDecl *Callee,
                                   const Expr *ObjectExpr) {
   unsigned Index = F.Target->Calls.size();
   using Pending = FunctionContext::PendingRef;
-  bool AnyRef = false, AnyText = false, AnyPrefix = false;
+  bool AnyRef = false, AnyText = false, AnyPrefix = false,
+       AnyPrefixCall = false;
   std::vector<StateRef> Refs(Args.size());
-  std::vector<std::string> Texts(Args.size()), Prefixes(Args.size());
+  std::vector<std::string> Texts(Args.size()), Prefixes(Args.size()),
+      PrefixCalls(Args.size());
   for (unsigned I = 0; I < Args.size(); ++I) {
     QualType ParamType = I < Callee->getNumParams()
                              ? Callee->getParamDecl(I)->getType()
@@ -293,8 +295,11 @@ void CallFacts::describeArguments(CallSite &C, const FunctionDecl *Callee,
       AnyText |= !Texts[I].empty();
     }
     if (!ParamType.isNull() && isStringLike(ParamType)) {
-      Prefixes[I] = knownPrefix(F, Args[I]);
+      StringStart Start = knownStart(F, Args[I]);
+      Prefixes[I] = std::move(Start.Prefix);
+      PrefixCalls[I] = std::move(Start.Call);
       AnyPrefix |= !Prefixes[I].empty();
+      AnyPrefixCall |= !PrefixCalls[I].empty();
     }
   }
   if (AnyRef)
@@ -303,6 +308,8 @@ void CallFacts::describeArguments(CallSite &C, const FunctionDecl *Callee,
     C.ArgTexts = std::move(Texts);
   if (AnyPrefix)
     C.ArgPrefixes = std::move(Prefixes);
+  if (AnyPrefixCall)
+    C.ArgPrefixCalls = std::move(PrefixCalls);
   if (ObjectExpr) {
     ResolvedRef R = resolveStateRef(F, ObjectExpr);
     C.ObjectRef = R.Ref;

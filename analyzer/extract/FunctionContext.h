@@ -89,6 +89,8 @@ public:
   /// disagreed.
   bool ReturnRefSeen = false;
   bool ReturnRefConflict = false;
+  /// Whether a return of Fn set Summary.ReturnString.
+  bool ReturnStringSeen = false;
   /// Walks S as part of the function (members' default initialisers that a
   /// compiler-written constructor runs).
   std::function<void(const clang::Stmt *)> Traverse;

@@ -8,6 +8,7 @@
 #include "extract/HandlerFacts.h"
 #include "extract/LazyInitGuard.h"
 #include "extract/LockRegions.h"
+#include "extract/StringFacts.h"
 #include "extract/WriteFacts.h"
 
 #include "extract/ExprPeeling.h"
@@ -194,6 +195,7 @@ public:
   bool VisitReturnStmt(ReturnStmt *RS) {
     Writes.onReturn(RS);
     Values.onReturn(RS);
+    addReturnedString(F, RS);
     return true;
   }
   bool VisitRecoveryExpr(RecoveryExpr *RE) {

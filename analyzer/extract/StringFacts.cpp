@@ -2,6 +2,7 @@
 
 #include "extract/StringFacts.h"
 
+#include "extract/Callables.h"
 #include "extract/ExprPeeling.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -20,7 +21,26 @@ struct Prefix {
   std::string Text;
   bool Complete = false;
   bool Listing = false;
+  /// Not known here: the string starts with what this program function
+  /// returns (its USR).
+  std::string Call;
 };
+
+Prefix resultOf(std::string USR) {
+  Prefix P;
+  P.Call = std::move(USR);
+  return P;
+}
+
+/// A function of the program returning a string: what it returns is in its
+/// summary.
+const FunctionDecl *programStringFunction(const FunctionContext &F,
+                                          const FunctionDecl *FD) {
+  if (!FD || !isStringLike(FD->getReturnType()))
+    return nullptr;
+  FD = summarizedCallee(FD, F.TU.SM);
+  return FD && F.TU.isUserDecl(FD) ? FD : nullptr;
+}
 
 Prefix known(std::string Text, bool Complete) {
   return {true, std::move(Text), Complete};
@@ -93,6 +113,8 @@ public:
               {"c_str", "data", "string", "native", "generic_string", "path"},
               MD->getName()))
         return of(MC->getImplicitObjectArgument(), Depth + 1);
+      if (const FunctionDecl *FD = programStringFunction(F, MD))
+        return resultOf(usrOf(FD));
       return Prefix();
     }
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
@@ -100,8 +122,11 @@ public:
       if ((Op != OO_Plus && Op != OO_Slash) || OC->getNumArgs() != 2)
         return Prefix();
       Prefix L = of(OC->getArg(0), Depth + 1);
-      if (!L.Known || !L.Complete)
-        return L.Known ? known(L.Text, false) : Prefix();
+      if (!L.Known)
+        return resultOf(
+            L.Call); // the start is what a call returns, or not known
+      if (!L.Complete)
+        return known(L.Text, false);
       Prefix R = of(OC->getArg(1), Depth + 1);
       std::string Sep;
       if (Op == OO_Slash && !llvm::StringRef(L.Text).ends_with("/"))
@@ -120,6 +145,8 @@ public:
           CE->getNumArgs() > 0 &&
           (FD->isInStdNamespace() || qualifiedName(FD).starts_with("fmt::")))
         return formatPrefix(CE->getArg(0), '{');
+      if (const FunctionDecl *Program = programStringFunction(F, FD))
+        return resultOf(usrOf(Program));
     }
     return Prefix();
   }
@@ -257,9 +284,12 @@ private:
     const FunctionDecl *FD = CE->getDirectCallee();
     if (!FD)
       return;
+    if (const FunctionDecl *Program = programStringFunction(F, FD))
+      add("result:" + usrOf(Program));
     llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
     for (const SiteCatalogEntry *E : F.TU.Matcher.matchCall(FD, Args, F.TU.Ctx))
-      if (E->Rule == Rule && !llvm::is_contained(Out.Sources, E->Id))
+      if ((Rule.empty() || E->Rule == Rule) &&
+          !llvm::is_contained(Out.Sources, E->Id))
         Out.Sources.push_back(E->Id);
   }
 
@@ -279,14 +309,49 @@ StringFacts stringFactsOf(const FunctionContext &F, const Expr *E,
     Out.Prefix = P.Text;
     Out.Complete = P.Complete;
     Out.Listing = P.Listing;
+  } else {
+    Out.PrefixCall = P.Call;
   }
   Ingredients(F, Rule, Out).scan(E, 0);
   return Out;
 }
 
-std::string knownPrefix(const FunctionContext &F, const Expr *E) {
+void addReturnedString(FunctionContext &F, const ReturnStmt *RS) {
+  if (F.inLoopBody() || !RS->getRetValue() ||
+      !isStringLike(F.Fn->getReturnType()))
+    return;
+  StringFacts S = stringFactsOf(F, RS->getRetValue(), /*Rule=*/"");
+  StringFacts &Out = F.Summary.ReturnString;
+  if (!F.ReturnStringSeen) {
+    F.ReturnStringSeen = true;
+    Out = std::move(S);
+    return;
+  }
+  // Returns that differ share the start they agree on.
+  if (Out.Prefix != S.Prefix || Out.Complete != S.Complete) {
+    size_t Common = 0;
+    while (Common < Out.Prefix.size() && Common < S.Prefix.size() &&
+           Out.Prefix[Common] == S.Prefix[Common])
+      ++Common;
+    Out.Prefix.resize(Common);
+    Out.Complete = false;
+  }
+  Out.Listing = Out.Listing && S.Listing;
+  if (Out.PrefixCall != S.PrefixCall)
+    Out.PrefixCall.clear();
+  for (std::string &Name : S.Names)
+    if (!llvm::is_contained(Out.Names, Name))
+      Out.Names.push_back(std::move(Name));
+  for (std::string &Source : S.Sources)
+    if (!llvm::is_contained(Out.Sources, Source))
+      Out.Sources.push_back(std::move(Source));
+}
+
+StringStart knownStart(const FunctionContext &F, const Expr *E) {
   Prefix P = PrefixFinder(F, nullptr).of(E, 0);
-  return P.Known ? P.Text : "";
+  if (P.Known)
+    return {P.Text, ""};
+  return {"", P.Call};
 }
 
 bool isStringLike(QualType T) {

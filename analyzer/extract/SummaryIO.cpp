@@ -38,7 +38,8 @@ json toJSON(const StateRef &R) {
 }
 
 json toJSON(const StringFacts &F) {
-  return json::array({F.Prefix, F.Complete, F.Listing, F.Names, F.Sources});
+  return json::array(
+      {F.Prefix, F.Complete, F.Listing, F.PrefixCall, F.Names, F.Sources});
 }
 
 // Declared before listToJSON so that its instantiations find them all.
@@ -72,6 +73,8 @@ json toJSON(const CallSite &C) {
     J["argTexts"] = C.ArgTexts;
   if (!C.ArgPrefixes.empty())
     J["argPrefixes"] = C.ArgPrefixes;
+  if (!C.ArgPrefixCalls.empty())
+    J["argPrefixCalls"] = C.ArgPrefixCalls;
   if (!C.ValueSlots.empty())
     J["slots"] = C.ValueSlots;
   if (C.Locked)
@@ -125,7 +128,8 @@ json toJSON(const FunctionSummary &F) {
           {"calls", listToJSON(F.Calls)},
           {"matches", listToJSON(F.Matches)},
           {"writes", listToJSON(F.Writes)},
-          {"returnRef", toJSON(F.ReturnRef)}};
+          {"returnRef", toJSON(F.ReturnRef)},
+          {"returnString", toJSON(F.ReturnString)}};
 }
 
 json toJSON(const HandlerRegistration &H) {
@@ -330,6 +334,8 @@ template <> CallSite Reader::readOne<CallSite>(const json &E) {
     readList(E, "argTexts", C.ArgTexts);
   if (has(E, "argPrefixes"))
     readList(E, "argPrefixes", C.ArgPrefixes);
+  if (has(E, "argPrefixCalls"))
+    readList(E, "argPrefixCalls", C.ArgPrefixCalls);
   if (has(E, "slots"))
     readList(E, "slots", C.ValueSlots);
   if (has(E, "locked"))
@@ -339,16 +345,18 @@ template <> CallSite Reader::readOne<CallSite>(const json &E) {
 
 template <> StringFacts Reader::readOne<StringFacts>(const json &E) {
   StringFacts F;
-  if (!E.is_array() || E.size() != 5 || !E[0].is_string() ||
-      !E[1].is_boolean() || !E[2].is_boolean() || !E[3].is_array() ||
-      !E[4].is_array()) {
-    fail("string facts must be [prefix, complete, listing, names, sources]");
+  if (!E.is_array() || E.size() != 6 || !E[0].is_string() ||
+      !E[1].is_boolean() || !E[2].is_boolean() || !E[3].is_string() ||
+      !E[4].is_array() || !E[5].is_array()) {
+    fail("string facts must be [prefix, complete, listing, prefixCall, "
+         "names, sources]");
     return F;
   }
   F.Prefix = E[0].get<std::string>();
   F.Complete = E[1].get<bool>();
   F.Listing = E[2].get<bool>();
-  for (auto [List, Out] : {std::pair{&E[3], &F.Names}, {&E[4], &F.Sources}})
+  F.PrefixCall = E[3].get<std::string>();
+  for (auto [List, Out] : {std::pair{&E[4], &F.Names}, {&E[5], &F.Sources}})
     for (const json &S : *List) {
       if (!S.is_string()) {
         fail("string facts must hold strings");
@@ -433,6 +441,8 @@ template <> FunctionSummary Reader::readOne<FunctionSummary>(const json &E) {
   readList(E, "matches", F.Matches);
   readList(E, "writes", F.Writes);
   read(E, "returnRef", F.ReturnRef);
+  if (const json *S = field(E, "returnString"))
+    F.ReturnString = readOne<StringFacts>(*S);
   return F;
 }
 

@@ -178,6 +178,10 @@ struct CallSite {
   /// arguments of user functions (empty strings for the others, or no
   /// entries at all).
   std::vector<std::string> ArgPrefixes;
+  /// For string arguments whose start is not known here: the program
+  /// function whose result they start with (USR), or empty (no entries at
+  /// all when there are none).
+  std::vector<std::string> ArgPrefixCalls;
   /// Indirect calls: the function-value slots the callee is read from.
   std::vector<std::string> ValueSlots;
   bool Locked = false; // under a mutex lock held in the caller
@@ -192,8 +196,12 @@ struct StringFacts {
   /// The string is an entry of a directory listing (Prefix is the listed
   /// directory): it stands for every file in it.
   bool Listing = false;
+  /// The program function whose returned string this one starts with, when
+  /// Prefix is not known here: its USR (linking reads what it returns).
+  std::string PrefixCall;
   /// The variables the string is built from ("local:<fn>#Path@12:3",
-  /// "member:<field USR>", "global:<USR>", "param:<index>").
+  /// "member:<field USR>", "global:<USR>", "param:<index>") and the program
+  /// functions whose results it is built from ("result:<USR>").
   std::vector<std::string> Names;
   /// Catalogue entries of calls the string is built from (a clock, a UUID).
   std::vector<std::string> Sources;
@@ -249,6 +257,9 @@ struct FunctionSummary {
   /// For a function returning a reference or pointer: what it refers to,
   /// when every return agrees.
   StateRef ReturnRef;
+  /// For a function returning a string or path: what it returns, every
+  /// return merged (the prefix they share, all their names and sources).
+  StringFacts ReturnString;
 };
 
 enum class HandlerKind {

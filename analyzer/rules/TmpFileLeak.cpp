@@ -2,11 +2,13 @@
 
 #include "rules/TmpFileLeak.h"
 
+#include "model/ReturnedStrings.h"
 #include "rules/RuleSupport.h"
 
 #include "llvm/ADT/STLExtras.h"
 
 #include <map>
+#include <optional>
 
 namespace brisk {
 
@@ -20,8 +22,23 @@ struct FileSite {
   NodeId N = 0;
   const CatalogMatch *Match = nullptr;
   const SiteCatalogEntry *Entry = nullptr;
-  const StringFacts *Path = nullptr; // null when the call names no path
+  /// With what the helpers it is built from return; none when the call
+  /// names no path.
+  std::optional<StringFacts> Path;
 };
+
+/// The constant start of argument I of Site in Caller, through what a
+/// helper it starts with returns.
+std::string argumentPrefix(const Analysis &A, NodeId Caller,
+                           const CallSite &Site, unsigned I) {
+  if (I < Site.ArgPrefixes.size() && !Site.ArgPrefixes[I].empty())
+    return Site.ArgPrefixes[I];
+  if (I >= Site.ArgPrefixCalls.size() || Site.ArgPrefixCalls[I].empty())
+    return "";
+  StringFacts Start;
+  Start.PrefixCall = Site.ArgPrefixCalls[I];
+  return withReturnedStrings(A.Model, Caller, Start).Prefix;
+}
 
 bool isParam(const std::string &Name) {
   return llvm::StringRef(Name).starts_with("param:");
@@ -32,7 +49,7 @@ bool isParam(const std::string &Name) {
 /// a call's result), it may.
 bool mayRemove(const FileSite &Removal, const FileSite &Creation,
                llvm::StringRef Prefix) {
-  const StringFacts *R = Removal.Path;
+  const std::optional<StringFacts> &R = Removal.Path;
   if (!R || (R->Prefix.empty() && llvm::all_of(R->Names, isParam)))
     return true;
   const StringFacts &C = *Creation.Path;
@@ -57,10 +74,10 @@ void TmpFileLeak::check(const Analysis &A, FindingSink &Sink) const {
   forEachReachedMatch(A, Catalog, id(),
                       [&](unsigned H, NodeId N, const CatalogMatch &Match,
                           const SiteCatalogEntry &Entry) {
-                        FileSite S{N, &Match, &Entry,
-                                   Match.ArgStrings.empty()
-                                       ? nullptr
-                                       : &Match.ArgStrings.front()};
+                        FileSite S{N, &Match, &Entry, std::nullopt};
+                        if (!Match.ArgStrings.empty())
+                          S.Path = withReturnedStrings(
+                              A.Model, N, Match.ArgStrings.front());
                         if (Entry.Category == "remove")
                           Removals[H].push_back(S);
                         else if (Entry.Category == "create" ||
@@ -116,10 +133,11 @@ std::string TmpFileLeak::prefixFromCallers(const Analysis &A, unsigned H,
       continue;
     for (NodeId Caller : A.Reach.perHandler()[H].Order)
       for (const Edge &E : A.Model.node(Caller).Out)
-        if (E.Callee == N && A.Reach.runsPerInvocation(Caller, E.Site->Once) &&
-            I < E.Site->ArgPrefixes.size() &&
-            isUnderTmp(E.Site->ArgPrefixes[I]))
-          return E.Site->ArgPrefixes[I];
+        if (E.Callee == N && A.Reach.runsPerInvocation(Caller, E.Site->Once)) {
+          std::string Passed = argumentPrefix(A, Caller, *E.Site, I);
+          if (isUnderTmp(Passed))
+            return Passed;
+        }
   }
   return "";
 }

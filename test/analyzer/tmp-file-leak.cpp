@@ -1,11 +1,12 @@
 // tmp-file-leak: files created under /tmp with a per-invocation name and
 // never removed. Reported: an ofstream named after the request, fopen for
 // writing, open with O_CREAT, mkstemp not unlinked, a name from the clock,
-// a helper writing the path it is given. Silent: a scratch file removed with
+// a helper writing the path it is given, a path a helper builds. Silent: a scratch file removed with
 // std::filesystem::remove, a fixed path overwritten each time, a file
 // outside /tmp, a file opened for reading, mkstemp then unlink, a
 // temporary-file class that removes in its destructor (reported without
 // that removal: tmp-file-leak-class.cpp), a name from the environment, a
+// download helper's file the handler removes by the path it returned, a
 // cleanup loop over /tmp.
 // RUN: %mkdb %t -- -std=c++17 -isystem %S_inputs/include -- %s
 // RUN: not brisk-check -p %t --rules=-*,tmp-file-leak 2>&1 | FileCheck %s --implicit-check-not=warning: --implicit-check-not=error: --implicit-check-not=note:
@@ -40,9 +41,19 @@ static void saveTo(const std::string &Path, const std::string &Body) {
   std::ofstream Out(Path);
 #ifndef CLEAN_TMP
   // CHECK: [[FILE:.*tmp-file-leak.cpp]]:[[@LINE-2]]:17: warning: 'std::basic_ofstream' in handler 'handler': creates a file under /tmp with a name that changes per invocation, and nothing removes it; /tmp (512 MB by default) persists across warm invocations and fills up: remove it before returning, or reuse one fixed name [brisk-tmp-file-leak]
-  // CHECK: [[FILE]]:99:3: note: 'handler' calls 'saveTo' here
+  // CHECK: [[FILE]]:118:3: note: 'handler' calls 'saveTo' here
 #endif
   Out << Body;
+}
+
+static std::string spoolPath(const std::string &Id) {
+  return "/tmp/spool-" + Id;
+}
+
+static std::string download(const std::string &Key) {
+  std::string Path = "/tmp/dl-" + Key;
+  std::ofstream Out(Path); // the handler removes what this returns: silent
+  return Path;
 }
 
 static invocation_response handler(invocation_request const &Req) {
@@ -81,6 +92,11 @@ static invocation_response handler(invocation_request const &Req) {
   // CHECK: [[FILE]]:[[@LINE-2]]:17: warning: 'std::basic_ofstream' in handler 'handler': creates a file under /tmp with a name that changes per invocation, and nothing removes it
 #endif
 
+  std::ofstream Spooled(spoolPath(Req.request_id));
+#ifndef CLEAN_TMP
+  // CHECK: [[FILE]]:[[@LINE-2]]:17: warning: 'std::basic_ofstream' in handler 'handler': creates a file under /tmp with a name that changes per invocation, and nothing removes it
+#endif
+
   // Silent from here on.
   std::string Scratch = "/tmp/scratch-" + Req.request_id;
   std::ofstream(Scratch) << Req.payload;
@@ -95,6 +111,9 @@ static invocation_response handler(invocation_request const &Req) {
   TempFile Buffer(Req.request_id);
   const char *Dir = std::getenv("CACHE_NAME");
   std::ofstream Cached(std::string("/tmp/") + (Dir ? Dir : "cache"));
+
+  std::string Got = download(Req.request_id);
+  std::remove(Got.c_str());
 
   saveTo("/tmp/body-" + Req.request_id, Req.payload);
 #ifdef CLEAN_TMP
