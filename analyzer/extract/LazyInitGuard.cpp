@@ -108,6 +108,17 @@ struct Guard {
 /// for a set flag.
 Guard lazyGuardTarget(const Expr *Cond) {
   Cond = peelTemporaries(Cond);
+  // `if (!g || broken(g)) g = make();`: built when missing, rebuilt when
+  // it went bad (a reconnect): still the one instance every invocation
+  // reuses. `if (!g && wanted) g = make();` runs at most once too.
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
+      BO && (BO->getOpcode() == BO_LOr || BO->getOpcode() == BO_LAnd)) {
+    for (const Expr *Side : {BO->getLHS(), BO->getRHS()})
+      if (Guard G = lazyGuardTarget(Side);
+          G.Target && G.How == Test::NotInitialised)
+        return G;
+    return {};
+  }
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Cond)) {
     if (isMethodNamed(MC, "empty"))
       return {testedNonLocal(MC->getImplicitObjectArgument())};
@@ -140,6 +151,13 @@ Guard lazyGuardTarget(const Expr *Cond) {
 /// an early return): g, g != nullptr, g.has_value(), !g.empty().
 Tested initialisedTarget(const Expr *Cond) {
   Cond = peelTemporaries(Cond);
+  // `if (g && healthy(g)) return *g;`
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
+      BO && BO->getOpcode() == BO_LAnd) {
+    if (Tested T = initialisedTarget(BO->getLHS()))
+      return T;
+    return initialisedTarget(BO->getRHS());
+  }
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Cond)) {
     if (isMethodNamed(MC, "has_value") ||
         isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))

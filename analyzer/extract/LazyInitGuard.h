@@ -11,6 +11,8 @@
 //   if (g) { g = false; ... }      the cold-start flag
 //   if (!g.exchange(true)) { ... } an atomic flag set by the test itself
 //   if (g) return ...; g = ...;    an early return, then the initialisation
+//   if (!g || bad(g)) { g = ...; } built when missing, rebuilt when broken
+//   if (g && ok(g)) return ...;    (a reconnect): one instance all reuse
 //
 // A guard on a member of the implicit object is once only when that object
 // outlives the invocation; linking decides.

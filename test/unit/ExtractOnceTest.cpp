@@ -121,6 +121,34 @@ void f() {
             OnceKind::LazyInitMember);
 }
 
+TEST(ExtractOnce, RebuiltWhenBroken) {
+  TUSummary S = summarize(std::string(Prelude) + R"(
+Conn *gConn = nullptr;
+Conn *gOther = nullptr;
+bool healthy(Conn *);
+Conn *reuse() {
+  if (gConn && healthy(gConn))
+    return gConn;
+  gConn = connect();
+  return gConn;
+}
+void f(bool Fresh) {
+  if (gConn == nullptr || !healthy(gConn)) { gConn = connect(); }
+  // Neither side tests whether it is missing.
+  if (Fresh || !healthy(gOther)) { gOther = connect(); }
+  // Only while it is missing.
+  if (!gOther && Fresh) { gOther = connect(); }
+  // The block does not build what is tested.
+  if (!gConn || Fresh) { connect(); }
+}
+)");
+  EXPECT_EQ(onceOf(S, "reuse", "connect", 0), OnceKind::LazyInitGuard);
+  EXPECT_EQ(onceOf(S, "f", "connect", 0), OnceKind::LazyInitGuard);
+  EXPECT_EQ(onceOf(S, "f", "connect", 1), OnceKind::None);
+  EXPECT_EQ(onceOf(S, "f", "connect", 2), OnceKind::LazyInitGuard);
+  EXPECT_EQ(onceOf(S, "f", "connect", 3), OnceKind::None);
+}
+
 TEST(ExtractOnce, NotLazyInitGuards) {
   TUSummary S = summarize(std::string(Prelude) + R"(
 Conn *gConn = nullptr;
