@@ -70,6 +70,9 @@ public:
   llvm::DenseSet<const clang::VarDecl *> PlainLocals;
   /// operator[] calls a write through them already accounts for.
   llvm::DenseSet<const clang::Expr *> ConsumedSubscripts;
+  /// Inner links of a chain like `s << a << b`: the write of the whole
+  /// chain accounts for them.
+  llvm::DenseSet<const clang::Expr *> ChainedOperators;
   /// Where each call recorded as a call site sits in its summary.
   llvm::DenseMap<std::pair<const FunctionSummary *, const clang::Expr *>,
                  unsigned>

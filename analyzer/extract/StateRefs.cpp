@@ -291,6 +291,10 @@ private:
         }
       return resolve(Object, Depth + 1, Out);
     }
+    // A library operator that returns its left operand (`s << a << b`,
+    // `(s += a) += b`): the chain goes on writing that object.
+    if (const Expr *Chained = chainedObject(F.TU, OC); Chained != OC)
+      return resolve(Chained, Depth + 1, Out);
     if (!refersElsewhere(OC->getType()) && !OC->isLValue())
       return rootOnly(RefRoot::Local);
     if (const FunctionDecl *FD = OC->getDirectCallee();
@@ -309,6 +313,33 @@ public:
 
 bool isLibraryClass(const TUContext &TU, const CXXRecordDecl *RD) {
   return RD && (RD->isInStdNamespace() || TU.isSystem(RD->getLocation()));
+}
+
+/// Whether OC, a library operator, returns its left operand: an lvalue of
+/// that operand's class or of a base of it (an ostringstream's operator<<
+/// returns its std::ostream).
+static bool returnsLeftOperand(const TUContext &TU,
+                               const CXXOperatorCallExpr *OC) {
+  if (OC->getNumArgs() != 2 || !OC->isLValue())
+    return false;
+  const CXXRecordDecl *Left =
+      OC->getArg(0)->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  const CXXRecordDecl *Result = OC->getType()->getAsCXXRecordDecl();
+  if (!Result || !isLibraryClass(TU, Left))
+    return false;
+  if (Result->getCanonicalDecl() == Left->getCanonicalDecl())
+    return true;
+  return Left->hasDefinition() && Left->isDerivedFrom(Result);
+}
+
+const Expr *chainedObject(const TUContext &TU, const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
+    const auto *OC = dyn_cast<CXXOperatorCallExpr>(peelTemporaries(E));
+    if (!OC || !returnsLeftOperand(TU, OC))
+      return E;
+    E = OC->getArg(0);
+  }
+  return E;
 }
 
 bool isWritableParamType(QualType T) {

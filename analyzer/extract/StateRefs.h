@@ -46,6 +46,11 @@ bool isWritableParamType(clang::QualType T);
 /// its methods are known by name from the state catalogue, not followed.
 bool isLibraryClass(const TUContext &TU, const clang::CXXRecordDecl *RD);
 
+/// The object a chain of library operators that return their left operand
+/// starts from: `s` for `s << a << b` and for `(s += a) += b`; E itself
+/// when it is no such chain.
+const clang::Expr *chainedObject(const TUContext &TU, const clang::Expr *E);
+
 } // namespace brisk
 
 #endif // BRISK_ANALYZER_EXTRACT_STATEREFS_H

@@ -35,6 +35,7 @@ const StateClass *WriteFacts::libraryClassOf(const Expr *E) const {
     return nullptr;
   // The object's own class: `a.fetch_add(1)` converts std::atomic<int> to
   // the base that declares fetch_add.
+  E = chainedObject(F.TU, E); // `s << a << b`: s's class
   QualType T = E->IgnoreParenImpCasts()->getType().getNonReferenceType();
   if (T->isPointerType())
     T = T->getPointeeType();
@@ -126,7 +127,7 @@ void WriteFacts::onCall(const CallExpr *CE) {
 }
 
 void WriteFacts::onOperatorCall(const CXXOperatorCallExpr *OC) {
-  if (OC->getNumArgs() == 0)
+  if (OC->getNumArgs() == 0 || F.ChainedOperators.contains(OC))
     return;
   OverloadedOperatorKind Op = OC->getOperator();
   const Expr *Object = OC->getArg(0);
@@ -179,6 +180,17 @@ void WriteFacts::onOperatorCall(const CXXOperatorCallExpr *OC) {
   ValueOrigin Value = constantOrigin();
   for (unsigned I = 1; I < OC->getNumArgs(); ++I)
     Value = joinOrigins(Value, F.originOf(OC->getArg(I)));
+  // `s << a << b` is one write of a and b into s, where the chain starts.
+  SourceLocation Loc = OC->getOperatorLoc();
+  for (const Expr *Link = Object; chainedObject(F.TU, Link) != Link;) {
+    const auto *Inner = cast<CXXOperatorCallExpr>(peelTemporaries(Link));
+    if (Inner->getOperator() != Op)
+      break;
+    F.ChainedOperators.insert(Inner);
+    Value = joinOrigins(Value, F.originOf(Inner->getArg(1)));
+    Loc = Inner->getOperatorLoc();
+    Link = Inner->getArg(0);
+  }
   const Expr *ValueExpr = Kind == WriteKind::Assign && OC->getNumArgs() == 2
                               ? OC->getArg(1)
                               : nullptr;
@@ -186,7 +198,7 @@ void WriteFacts::onOperatorCall(const CXXOperatorCallExpr *OC) {
       C && C->Keyed && Kind == WriteKind::Insert && OC->getNumArgs() > 1
           ? OC->getArg(1)
           : nullptr;
-  record(Object, Kind, OC->getOperatorLoc(), Value, ValueExpr, C, Key);
+  record(Object, Kind, Loc, Value, ValueExpr, C, Key);
 }
 
 void WriteFacts::onMemberCall(const CXXMemberCallExpr *MC) {

@@ -1,7 +1,8 @@
 // request-data-in-global: the handler's data kept in lasting state. Reported:
 // the payload copied into a global string; into a member of a global object;
 // through a helper in two steps (the notes say what each call passes); a key
-// taken from the request; a lazy initialisation from the first request. The
+// taken from the request; a lazy initialisation from the first request; a
+// request id streamed into a global log, in the middle of a chain. The
 // site that fits three rules (request data, growth, state) is reported once,
 // by this rule. Silent: erasing by a request's key, adding up a request's
 // number, storing constants or data from the environment, request data in
@@ -16,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -33,11 +35,12 @@ static std::map<std::string, std::string> ByUser;
 static std::unique_ptr<std::string> FirstCaller;
 static long TotalBytes = 0;
 static std::string Region;
+static std::ostringstream Log;
 
 static void store(const std::string &Value) { History.push_back(Value); }
 // CHECK: [[FILE:.*request-data-in-global.cpp]]:[[@LINE-1]]:55: error: 'History' in handler 'handler': request data stored in state that outlives the invocation, where the next invocation, maybe another caller's, can see it: keep it in a local [brisk-request-data-in-global]
-// CHECK: [[FILE]]:50:3: note: 'handler' passes 'Body.substr(0, 10)' to 'remember'
-// CHECK: [[FILE]]:42:49: note: 'remember' passes 'Body' to 'store'
+// CHECK: [[FILE]]:53:3: note: 'handler' passes 'Body.substr(0, 10)' to 'remember'
+// CHECK: [[FILE]]:45:49: note: 'remember' passes 'Body' to 'store'
 
 static void remember(const std::string &Body) { store(Body); }
 
@@ -60,6 +63,8 @@ static invocation_response handler(invocation_request const &Req) {
   const char *Env = std::getenv("AWS_REGION");
   Region = Env ? Env : "";
   // CHECK: [[FILE]]:[[@LINE-1]]:10: warning: 'Region' in handler 'handler': assigned on every invocation{{.*}} [brisk-stateful-global]
+  Log << "request " << Req.request_id << '\n'; // one write, where it starts
+  // CHECK: [[FILE]]:[[@LINE-1]]:7: error: 'Log' in handler 'handler': request data stored
   std::string Local = Req.payload;
   Local += "!";
   return invocation_response::success(Local, "text/plain");

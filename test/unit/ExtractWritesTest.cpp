@@ -283,6 +283,26 @@ int main() {
   EXPECT_EQ(L->Writes[0].Target.Owner, Main->USR);
 }
 
+TEST(ExtractWrites, AChainOfStreamInsertionsIsOneWrite) {
+  TUSummary S = summarize(std::string(Prelude) + R"(
+#include <sstream>
+std::ostringstream gLog;
+std::string gText;
+void f(const std::string &Id) {
+  gLog << "request " << Id << '\n';
+  (gText += "a") += Id;
+}
+)");
+  const StateWrite *Log = onlyWrite(S, "f", "gLog");
+  ASSERT_NE(Log, nullptr);
+  EXPECT_EQ(Log->Kind, WriteKind::Insert);
+  EXPECT_EQ(Log->Loc.Column, 8u); // where the chain starts
+  EXPECT_EQ(Log->Value.ParamMask, 1u);
+  const StateWrite *Text = onlyWrite(S, "f", "gText");
+  ASSERT_NE(Text, nullptr);
+  EXPECT_EQ(Text->Value.ParamMask, 1u);
+}
+
 TEST(ExtractWrites, CWriterFunctions) {
   TUSummary S = summarize(std::string(Prelude) + R"(
 #include <cstdio>
