@@ -197,7 +197,7 @@ private:
       return R;
     }
     if (VD->getType()->isReferenceType()) // what it was bound to
-      return resolve(VD->getInit(), Depth + 1, Out);
+      return resolveBinding(VD->getInit(), Depth, Out);
     if (Foreign)
       return captured(DRE, VD, cast<Decl>(Owner));
     // In a Runtime API loop's body, a local declared before the loop lives
@@ -221,9 +221,22 @@ private:
           return StateRef();
         Only = D;
       }
-      return Only ? resolve(Only, Depth + 1, Out) : StateRef();
+      return Only ? resolveBinding(Only, Depth, Out) : StateRef();
     }
     return rootOnly(RefRoot::Local);
+  }
+
+  /// What a local reference, pointer or iterator was bound to. A map's
+  /// operator[] in the binding (`auto &E = m[k];`) inserted k there, where
+  /// the binding is written; a write through the local later writes an
+  /// element that already exists.
+  StateRef resolveBinding(const Expr *Init, unsigned Depth, ResolvedRef &Out) {
+    const CXXOperatorCallExpr *Subscript = Out.KeyedSubscript;
+    const Expr *Key = Out.Key;
+    StateRef R = resolve(Init, Depth + 1, Out);
+    Out.KeyedSubscript = Subscript;
+    Out.Key = Key;
+    return R;
   }
 
   /// A local of an enclosing function: state of that function's frame that

@@ -82,6 +82,31 @@ void f(int X) {
   EXPECT_EQ(Map[1]->Kind, WriteKind::Remove);
 }
 
+TEST(ExtractWrites, AnEntryBoundToAReferenceIsInsertedWhereItIsBound) {
+  TUSummary S = summarize(std::string(Prelude) + R"(
+struct Entry { int Hits = 0; };
+std::map<std::string, Entry> gSessions;
+void f(int X) {
+  Entry &E = gSessions[input()];
+  ++E.Hits;
+  E.Hits += X;
+}
+)");
+  const FunctionSummary *F = function(S, "f");
+  ASSERT_NE(F, nullptr);
+  const StateWrite *Insert = onlyWrite(S, "f", "gSessions");
+  ASSERT_NE(Insert, nullptr);
+  EXPECT_EQ(Insert->Kind, WriteKind::Insert);
+  EXPECT_TRUE(Insert->Keyed);
+  // Through the reference: the entry exists; its member is incremented.
+  auto Hits = writesTo(*F, "gSessions.Hits");
+  ASSERT_EQ(Hits.size(), 2u);
+  for (const StateWrite *W : Hits) {
+    EXPECT_EQ(W->Kind, WriteKind::Increment);
+    EXPECT_FALSE(W->Keyed);
+  }
+}
+
 TEST(ExtractWrites, LocalsConstAndTheRequestAreNotState) {
   TUSummary S = summarize(std::string(Prelude) + R"(
 const std::string kName = "x";
