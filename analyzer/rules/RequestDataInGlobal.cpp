@@ -5,6 +5,9 @@
 #include "rules/PersistentWrites.h"
 #include "rules/RuleSupport.h"
 
+#include <optional>
+#include <set>
+
 namespace brisk {
 
 namespace {
@@ -47,14 +50,40 @@ void describeFlow(const Analysis &A, unsigned H, NodeId N,
   }
 }
 
+/// The identity of the object W's target is a member of, if it is one.
+std::optional<std::string> holderOf(const PersistentWrite &W) {
+  llvm::StringRef Path = W.Effect->Target.Path;
+  size_t Dot = Path.rfind('.');
+  if (Dot == llvm::StringRef::npos)
+    return std::nullopt;
+  return W.Identity.substr(0, W.Identity.size() - (Path.size() - Dot));
+}
+
 } // namespace
 
 void RequestDataInGlobal::check(const Analysis &A, FindingSink &Sink) const {
   for (unsigned H = 0; H < A.Model.handlers().size(); ++H) {
-    for (const PersistentWrite &W : persistentWrites(A, H)) {
+    std::vector<PersistentWrite> Writes = persistentWrites(A, H);
+    // An entry keyed by request data is found again only by a caller who
+    // presents the same key (memoisation, a per-caller session, an
+    // idempotency key): a cache, whose size and lifetime the growth and
+    // state rules judge. A sequence held beside such an index in the same
+    // object is the index's storage (an LRU's recency list).
+    auto CacheEntry = [&](const PersistentWrite &W) {
+      return W.Effect->Keyed && A.Reach.carriesRequest(W.Where, W.Effect->Key);
+    };
+    std::set<std::string> Indexed;
+    for (const PersistentWrite &W : Writes)
+      if (CacheEntry(W))
+        if (auto Holder = holderOf(W))
+          Indexed.insert(*Holder);
+    for (const PersistentWrite &W : Writes) {
       const WriteEffect &E = *W.Effect;
       if (E.Kind == WriteKind::Remove || E.Kind == WriteKind::Increment ||
-          !A.Reach.carriesRequest(W.Where, E.Value))
+          !A.Reach.carriesRequest(W.Where, E.Value) || CacheEntry(W))
+        continue;
+      if (auto Holder = holderOf(W);
+          E.Kind == WriteKind::Insert && Holder && Indexed.count(*Holder))
         continue;
       std::string Message =
           "'" + W.Name + "' in handler '" + A.Model.handlers()[H].DisplayName +

@@ -1,8 +1,10 @@
 // request-data-in-global: the handler's data kept in lasting state. Reported:
 // the payload copied into a global string; into a member of a global object;
-// through a helper in two steps (the notes say what each call passes); a key
-// taken from the request; a lazy initialisation from the first request; a
-// request id streamed into a global log, in the middle of a chain. The
+// through a helper in two steps (the notes say what each call passes); a
+// value under a constant key; a lazy initialisation from the first request;
+// a request id streamed into a global log, in the middle of a chain. An
+// entry keyed by the request is found again only by the same key (a cache,
+// a session): growth reports it when nothing evicts it. The
 // site that fits three rules (request data, growth, state) is reported once,
 // by this rule. Silent: erasing by a request's key, adding up a request's
 // number, storing constants or data from the environment, request data in
@@ -32,6 +34,8 @@ static Session Current;
 static std::vector<std::string> History;
 static std::set<std::string> SeenIds;
 static std::map<std::string, std::string> ByUser;
+static std::map<std::string, std::string> ByRoute;
+static std::map<std::string, std::string> Profiles;
 static std::unique_ptr<std::string> FirstCaller;
 static long TotalBytes = 0;
 static std::string Region;
@@ -39,8 +43,8 @@ static std::ostringstream Log;
 
 static void store(const std::string &Value) { History.push_back(Value); }
 // CHECK: [[FILE:.*request-data-in-global.cpp]]:[[@LINE-1]]:55: error: 'History' in handler 'handler': request data stored in state that outlives the invocation, where the next invocation, maybe another caller's, can see it: keep it in a local [brisk-request-data-in-global]
-// CHECK: [[FILE]]:53:3: note: 'handler' passes 'Body.substr(0, 10)' to 'remember'
-// CHECK: [[FILE]]:45:49: note: 'remember' passes 'Body' to 'store'
+// CHECK: [[FILE]]:57:3: note: 'handler' passes 'Body.substr(0, 10)' to 'remember'
+// CHECK: [[FILE]]:49:49: note: 'remember' passes 'Body' to 'store'
 
 static void remember(const std::string &Body) { store(Body); }
 
@@ -51,8 +55,12 @@ static invocation_response handler(invocation_request const &Req) {
   // CHECK: [[FILE]]:[[@LINE-1]]:16: error: 'Current.User' in handler 'handler': request data stored
   std::string Body = Req.payload + "\n";
   remember(Body.substr(0, 10));
-  SeenIds.insert(Req.request_id);
-  // CHECK: [[FILE]]:[[@LINE-1]]:11: error: 'SeenIds' in handler 'handler': request data stored
+  SeenIds.insert(Req.request_id); // keyed by the request: growth's to judge
+  // CHECK: [[FILE]]:[[@LINE-1]]:11: warning: 'SeenIds' in handler 'handler': inserted into on every invocation and never cleared{{.*}} [brisk-unbounded-global-growth]
+  Profiles[Req.request_id] = Req.payload; // an entry found by its key again
+  // CHECK: [[FILE]]:[[@LINE-1]]:28: warning: 'Profiles' in handler 'handler': inserted into on every invocation and never cleared{{.*}} [brisk-unbounded-global-growth]
+  ByRoute["/last"] = Req.payload; // under a constant key: the next caller's
+  // CHECK: [[FILE]]:[[@LINE-1]]:20: error: 'ByRoute' in handler 'handler': request data stored
   if (!FirstCaller)
     FirstCaller = std::make_unique<std::string>(Req.request_id);
   // CHECK: [[FILE]]:[[@LINE-1]]:17: error: 'FirstCaller' in handler 'handler': request data stored
