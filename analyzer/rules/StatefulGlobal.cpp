@@ -27,14 +27,16 @@ void StatefulGlobal::check(const Analysis &A, FindingSink &Sink) const {
       return W.Identity + "[" + W.Effect->ConstantKey + "]";
     };
     std::map<std::string, std::set<std::string>> Constants;
-    // Containers the handler empties or replaces per invocation: what it
-    // inserts does not carry over (a reused buffer).
-    std::set<std::string> Emptied;
+    // Containers the handler empties, replaces or evicts from per
+    // invocation: a reused buffer, a bounded cache, a set of requests in
+    // flight. Their contents are managed across invocations on purpose.
+    std::set<std::string> Managed;
     for (const PersistentWrite &W : Writes) {
       if (W.PerInvocation && IsConstantStore(W))
         Constants[Slot(W)].insert(W.Effect->ConstantValue);
-      if (W.PerInvocation && W.Effect->Resets)
-        Emptied.insert(W.Identity);
+      if (W.PerInvocation &&
+          (W.Effect->Resets || W.Effect->Kind == WriteKind::Remove))
+        Managed.insert(W.Identity);
     }
     for (const PersistentWrite &W : Writes) {
       const WriteEffect &E = *W.Effect;
@@ -46,7 +48,7 @@ void StatefulGlobal::check(const Analysis &A, FindingSink &Sink) const {
         continue;
       if (IsConstantStore(W) && Constants[Slot(W)].size() == 1)
         continue;
-      if (E.Kind == WriteKind::Insert && heldIn(Emptied, W.Identity))
+      if (E.Kind == WriteKind::Insert && heldIn(Managed, W.Identity))
         continue;
       std::string Message =
           "'" + W.Name + "' in handler '" + A.Model.handlers()[H].DisplayName +
