@@ -70,8 +70,13 @@ void WriteFacts::record(const Expr *Target, WriteKind Kind, SourceLocation L,
     KeyExpr = R.Key;
   }
   // An accumulated number is not one caller's data: what an increment adds
-  // is not followed.
-  W.Value = W.Kind == WriteKind::Increment ? constantOrigin() : Value;
+  // is not followed. Nor is it a constant store, even as m[k]++ (an
+  // insertion): it changes what the entry held.
+  W.Value = Value;
+  if (Kind == WriteKind::Increment) {
+    W.Value = ValueOrigin();
+    W.Value.Other = true;
+  }
   if (KeyExpr) {
     W.Keyed = true;
     // A key of a small type (an enumeration, a bool, a char) adds a bounded

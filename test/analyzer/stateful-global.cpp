@@ -35,6 +35,7 @@ static std::vector<std::string> Scratch;
 enum class Mode { Idle, Busy };
 static Mode State = Mode::Idle;
 static Mode Phase = Mode::Idle;
+static std::map<Mode, int> ByMode;
 
 struct Counter {
   int Value = 0;
@@ -53,7 +54,7 @@ static void retry(const std::string &Body) {
   while (!send(Body))
     if (++Retries > 3)
       // CHECK: [[FILE:.*stateful-global.cpp]]:[[@LINE-1]]:9: warning: 'Retries' in handler 'handler': incremented on every invocation[[TAIL:; it outlives the invocation, so later invocations in the same environment see what earlier ones left: keep per-request state in locals \[brisk-stateful-global\]]]
-      // CHECK: [[FILE]]:96:3: note: 'handler' calls 'retry' here
+      // CHECK: [[FILE]]:97:3: note: 'handler' calls 'retry' here
       break;
 }
 
@@ -61,7 +62,7 @@ static int nextId() {
   static int Id = 0; // initialised once: silent
   return ++Id;
   // CHECK: [[FILE]]:[[@LINE-1]]:10: warning: 'Id' in handler 'handler': incremented on every invocation[[TAIL]]
-  // CHECK: [[FILE]]:98:3: note: 'handler' calls 'nextId' here
+  // CHECK: [[FILE]]:99:3: note: 'handler' calls 'nextId' here
 }
 
 static std::string &region() {
@@ -90,7 +91,7 @@ static invocation_response handler(invocation_request const &Req) {
   // CHECK: [[FILE]]:[[@LINE-1]]:3: warning: 'PerThread' in handler 'handler': incremented on every invocation[[TAIL]]
   Calls.bump();
   // CHECK: [[FILE]]:[[@LINE-1]]:9: warning: 'Calls.Value' in handler 'handler': incremented on every invocation[[TAIL]]
-  // CHECK: [[FILE]]:41:17: note: 'Counter::bump' writes it here
+  // CHECK: [[FILE]]:42:17: note: 'Counter::bump' writes it here
   State = Mode::Busy;
   // CHECK: [[FILE]]:[[@LINE-1]]:9: warning: 'State' in handler 'handler': assigned on every invocation[[TAIL]]
   retry(Req.payload);
@@ -99,6 +100,10 @@ static invocation_response handler(invocation_request const &Req) {
   Phase = Mode::Busy; // the same constant wherever it is assigned: silent
   State = Mode::Idle;
   // CHECK: [[FILE]]:[[@LINE-1]]:9: warning: 'State' in handler 'handler': assigned on every invocation[[TAIL]]
+  ByMode[Mode::Busy]++; // one entry, counted up: state
+  // CHECK: [[FILE]]:[[@LINE-1]]:21: warning: 'ByMode' in handler 'handler': inserted into on every invocation[[TAIL]]
+  ByMode[Mode::Idle] += 1;
+  // CHECK: [[FILE]]:[[@LINE-1]]:22: warning: 'ByMode' in handler 'handler': inserted into on every invocation[[TAIL]]
   return invocation_response::success(region(), "text/plain");
 }
 
