@@ -2,8 +2,9 @@
 
 #include "catalog/CredentialPatterns.h"
 
+#include "catalog/CatalogJson.h"
+
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
@@ -14,18 +15,14 @@ namespace brisk {
 
 namespace {
 
-llvm::Error fail(llvm::StringRef File, const llvm::Twine &What) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 File + ": " + What);
-}
-
 llvm::Expected<std::shared_ptr<const llvm::Regex>>
 compile(const std::string &Pattern, llvm::StringRef Where,
         llvm::StringRef File) {
   auto R = std::make_shared<llvm::Regex>(Pattern);
   std::string Error;
   if (!R->isValid(Error))
-    return fail(File, Where + ": invalid regex '" + Pattern + "': " + Error);
+    return catalogError(File,
+                        Where + ": invalid regex '" + Pattern + "': " + Error);
   return R;
 }
 
@@ -38,29 +35,11 @@ unsigned longestRun(llvm::StringRef S) {
   return Best;
 }
 
-llvm::Error readStringList(const json &J, const char *Key,
-                           std::vector<std::string> &Out, llvm::StringRef Where,
-                           llvm::StringRef File) {
-  auto It = J.find(Key);
-  if (It == J.end())
-    return llvm::Error::success();
-  if (!It->is_array())
-    return fail(File, Where + ": \"" + Key + "\" must be an array of regexes");
-  Out.clear();
-  for (const json &S : *It) {
-    if (!S.is_string())
-      return fail(File,
-                  Where + ": \"" + Key + "\" must be an array of regexes");
-    Out.push_back(S.get<std::string>());
-  }
-  return llvm::Error::success();
-}
-
 llvm::Error readPattern(const json &J, size_t Index, CredentialPattern &P,
                         llvm::StringRef File) {
   std::string Where = "pattern " + std::to_string(Index);
   if (!J.is_object())
-    return fail(File, Where + ": must be an object");
+    return catalogError(File, Where + ": must be an object");
   Where = "pattern '" + P.Id + "'";
   for (auto [Key, Field] :
        {std::pair<const char *, std::string *>{"description", &P.Description},
@@ -70,27 +49,29 @@ llvm::Error readPattern(const json &J, size_t Index, CredentialPattern &P,
     if (It == J.end())
       continue;
     if (!It->is_string())
-      return fail(File, Where + ": \"" + Key + "\" must be a string");
+      return catalogError(File, Where + ": \"" + Key + "\" must be a string");
     *Field = It->get<std::string>();
   }
-  if (auto E = readStringList(J, "requires", P.Requires, Where, File))
+  if (auto E =
+          readStringArray(J, "requires", P.Requires, Where, "regexes", File))
     return E;
-  if (auto E = readStringList(J, "excludes", P.Excludes, Where, File))
+  if (auto E =
+          readStringArray(J, "excludes", P.Excludes, Where, "regexes", File))
     return E;
   if (auto It = J.find("max-run"); It != J.end()) {
     if (!It->is_number_unsigned())
-      return fail(File, Where + ": \"max-run\" must be a count");
+      return catalogError(File, Where + ": \"max-run\" must be a count");
     P.MaxRun = It->get<unsigned>();
   }
   if (auto It = J.find("disabled"); It != J.end()) {
     if (!It->is_boolean())
-      return fail(File, Where + ": \"disabled\" must be true or false");
+      return catalogError(File, Where + ": \"disabled\" must be true or false");
     P.Disabled = It->get<bool>();
   }
   if (P.Regex.empty())
-    return fail(File, Where + ": missing \"regex\"");
+    return catalogError(File, Where + ": missing \"regex\"");
   if (P.Description.empty())
-    return fail(File, Where + ": missing \"description\"");
+    return catalogError(File, Where + ": missing \"description\"");
   auto R = compile(P.Regex, Where, File);
   if (!R)
     return R.takeError();
@@ -158,21 +139,21 @@ llvm::Error mergeCredentialPatterns(CredentialPatterns &Into,
                                     llvm::StringRef Name) {
   json Doc = json::parse(Text.begin(), Text.end(), nullptr, false);
   if (Doc.is_discarded())
-    return fail(Name, "not valid JSON");
+    return catalogError(Name, "not valid JSON");
   if (!Doc.is_object())
-    return fail(Name, "top level must be an object with \"patterns\"");
+    return catalogError(Name, "top level must be an object with \"patterns\"");
   if (auto Ver = Doc.find("version");
       Ver != Doc.end() && (!Ver->is_number_unsigned() || *Ver != 1))
-    return fail(Name, "unsupported \"version\" (expected 1)");
+    return catalogError(Name, "unsupported \"version\" (expected 1)");
   auto List = Doc.find("patterns");
   if (List == Doc.end() || !List->is_array())
-    return fail(Name, "missing array \"patterns\"");
+    return catalogError(Name, "missing array \"patterns\"");
   for (size_t I = 0; I < List->size(); ++I) {
     const json &J = (*List)[I];
     if (!J.is_object() || !J.contains("id") || !J["id"].is_string() ||
         J["id"].get<std::string>().empty())
-      return fail(Name,
-                  "pattern " + std::to_string(I) + ": missing string \"id\"");
+      return catalogError(Name, "pattern " + std::to_string(I) +
+                                    ": missing string \"id\"");
     std::string Id = J["id"].get<std::string>();
     auto Pos =
         llvm::lower_bound(Into.Patterns, Id,
@@ -190,24 +171,16 @@ llvm::Error mergeCredentialPatterns(CredentialPatterns &Into,
   }
   for (const CredentialPattern &P : Into.Patterns)
     if (!P.NextTo.empty() && !Into.find(P.NextTo))
-      return fail(Name, "pattern '" + P.Id +
-                            "': \"next-to\" names no pattern "
-                            "'" +
-                            P.NextTo + "'");
+      return catalogError(Name, "pattern '" + P.Id +
+                                    "': \"next-to\" names no pattern "
+                                    "'" +
+                                    P.NextTo + "'");
   return llvm::Error::success();
 }
 
 llvm::Expected<CredentialPatterns>
 loadCredentialPatterns(llvm::ArrayRef<std::string> Paths) {
-  CredentialPatterns Patterns;
-  for (const std::string &Path : Paths) {
-    auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-    if (!Buf)
-      return fail(Path, "cannot read: " + Buf.getError().message());
-    if (auto E = mergeCredentialPatterns(Patterns, (*Buf)->getBuffer(), Path))
-      return E;
-  }
-  return Patterns;
+  return loadCatalogFiles<CredentialPatterns>(Paths, mergeCredentialPatterns);
 }
 
 } // namespace brisk

@@ -8,8 +8,9 @@
 
 #include "catalog/SiteCatalog.h"
 
+#include "catalog/CatalogJson.h"
+
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
@@ -22,33 +23,11 @@ namespace brisk {
 
 namespace {
 
-llvm::Error fail(llvm::StringRef File, const llvm::Twine &What) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 File + ": " + What);
-}
-
-llvm::Error readStrings(const json &Obj, const char *Key,
-                        std::vector<std::string> &Out, llvm::StringRef Where,
-                        llvm::StringRef File) {
-  auto It = Obj.find(Key);
-  if (It == Obj.end())
-    return llvm::Error::success();
-  if (!It->is_array())
-    return fail(File, Where + ": \"" + Key + "\" must be an array of strings");
-  Out.clear();
-  for (const json &S : *It) {
-    if (!S.is_string())
-      return fail(File,
-                  Where + ": \"" + Key + "\" must be an array of strings");
-    Out.push_back(S.get<std::string>());
-  }
-  return llvm::Error::success();
-}
-
 llvm::Error readUnsigned(const json &V, unsigned &Out, llvm::StringRef Where,
                          llvm::StringRef File) {
   if (!V.is_number_unsigned() || V.get<uint64_t>() > 64)
-    return fail(File, Where + ": argument index must be an integer 0..64");
+    return catalogError(File,
+                        Where + ": argument index must be an integer 0..64");
   Out = V.get<unsigned>();
   return llvm::Error::success();
 }
@@ -56,12 +35,15 @@ llvm::Error readUnsigned(const json &V, unsigned &Out, llvm::StringRef Where,
 llvm::Error readConstraint(const json &C, ArgConstraint &Out,
                            llvm::StringRef Where, llvm::StringRef File) {
   if (!C.is_object() || !C.contains("arg"))
-    return fail(File, Where + ": each constraint needs an \"arg\" index");
+    return catalogError(File,
+                        Where + ": each constraint needs an \"arg\" index");
   if (auto E = readUnsigned(C["arg"], Out.Arg, Where, File))
     return E;
-  if (auto E = readStrings(C, "prefix-any-of", Out.PrefixAnyOf, Where, File))
+  if (auto E = readStringArray(C, "prefix-any-of", Out.PrefixAnyOf, Where,
+                               "strings", File))
     return E;
-  if (auto E = readStrings(C, "prefix-none-of", Out.PrefixNoneOf, Where, File))
+  if (auto E = readStringArray(C, "prefix-none-of", Out.PrefixNoneOf, Where,
+                               "strings", File))
     return E;
   for (auto [Key, Field] : {std::pair<const char *, uint64_t *>{
                                 "int-bits-none-of", &Out.IntBitsNoneOf},
@@ -71,8 +53,8 @@ llvm::Error readConstraint(const json &C, ArgConstraint &Out,
     if (It == C.end())
       continue;
     if (!It->is_number_unsigned())
-      return fail(File,
-                  Where + ": \"" + Key + "\" must be a non-negative integer");
+      return catalogError(File, Where + ": \"" + Key +
+                                    "\" must be a non-negative integer");
     *Field = It->get<uint64_t>();
   }
   return llvm::Error::success();
@@ -86,10 +68,10 @@ llvm::Expected<SiteCatalogEntry> readEntry(const json &J, size_t Index,
                                            llvm::StringRef File) {
   std::string Where = "entry " + std::to_string(Index);
   if (!J.is_object())
-    return fail(File, Where + ": must be an object");
+    return catalogError(File, Where + ": must be an object");
   auto Id = J.find("id");
   if (Id == J.end() || !Id->is_string() || Id->get<std::string>().empty())
-    return fail(File, Where + ": missing string \"id\"");
+    return catalogError(File, Where + ": missing string \"id\"");
   SiteCatalogEntry E = Base ? *Base : SiteCatalogEntry();
   E.Id = Id->get<std::string>();
   Where = "entry '" + E.Id + "'";
@@ -99,7 +81,7 @@ llvm::Expected<SiteCatalogEntry> readEntry(const json &J, size_t Index,
     if (It == J.end())
       return llvm::Error::success();
     if (!It->is_string())
-      return fail(File, Where + ": \"" + Key + "\" must be a string");
+      return catalogError(File, Where + ": \"" + Key + "\" must be a string");
     Out = It->get<std::string>();
     return llvm::Error::success();
   };
@@ -113,15 +95,16 @@ llvm::Expected<SiteCatalogEntry> readEntry(const json &J, size_t Index,
     return Err;
   if (auto It = J.find("disabled"); It != J.end()) {
     if (!It->is_boolean())
-      return fail(File, Where + ": \"disabled\" must be true or false");
+      return catalogError(File, Where + ": \"disabled\" must be true or false");
     E.Disabled = It->get<bool>();
   }
 
   if (auto It = J.find("match"); It != J.end()) {
     if (!It->is_object() || It->size() != 1)
-      return fail(File, Where + ": \"match\" must be an object with exactly "
-                                "one of \"function\", \"class\", "
-                                "\"derived-from\"");
+      return catalogError(File,
+                          Where + ": \"match\" must be an object with exactly "
+                                  "one of \"function\", \"class\", "
+                                  "\"derived-from\"");
     static const std::pair<const char *, MatchKind> Kinds[] = {
         {"function", MatchKind::Function},
         {"class", MatchKind::Class},
@@ -132,15 +115,15 @@ llvm::Expected<SiteCatalogEntry> readEntry(const json &J, size_t Index,
       if (M == It->end())
         continue;
       if (!M->is_string() || M->get<std::string>().empty())
-        return fail(File, Where + ": \"match." + Key +
-                              "\" must be a non-empty qualified name");
+        return catalogError(File, Where + ": \"match." + Key +
+                                      "\" must be a non-empty qualified name");
       E.Match = Kind;
       E.Name = llvm::StringRef(M->get<std::string>()).ltrim(':').str();
       Found = true;
     }
     if (!Found)
-      return fail(File, Where + ": \"match\" must use \"function\", "
-                                "\"class\" or \"derived-from\"");
+      return catalogError(File, Where + ": \"match\" must use \"function\", "
+                                        "\"class\" or \"derived-from\"");
   }
   if (auto It = J.find("kind"); It != J.end()) {
     if (It->is_string() && *It == "construct")
@@ -148,9 +131,11 @@ llvm::Expected<SiteCatalogEntry> readEntry(const json &J, size_t Index,
     else if (It->is_string() && *It == "call")
       E.Kind = SiteKind::Call;
     else
-      return fail(File, Where + ": \"kind\" must be \"construct\" or \"call\"");
+      return catalogError(
+          File, Where + ": \"kind\" must be \"construct\" or \"call\"");
   }
-  if (auto Err = readStrings(J, "methods", E.Methods, Where, File))
+  if (auto Err =
+          readStringArray(J, "methods", E.Methods, Where, "strings", File))
     return Err;
   if (auto It = J.find("fix"); It != J.end()) {
     if (It->is_string() && *It == "static-local")
@@ -160,8 +145,8 @@ llvm::Expected<SiteCatalogEntry> readEntry(const json &J, size_t Index,
     else if (It->is_string() && *It == "none")
       E.Fix = SiteCatalogEntry::StaticFix::None;
     else
-      return fail(File, Where + ": \"fix\" must be \"static-local\", "
-                                "\"static-const-local\" or \"none\"");
+      return catalogError(File, Where + ": \"fix\" must be \"static-local\", "
+                                        "\"static-const-local\" or \"none\"");
   }
   if (auto It = J.find("result"); It != J.end()) {
     if (It->is_string() && *It == "discarded")
@@ -169,8 +154,8 @@ llvm::Expected<SiteCatalogEntry> readEntry(const json &J, size_t Index,
     else if (It->is_string() && *It == "any")
       E.ResultDiscarded = false;
     else
-      return fail(File,
-                  Where + ": \"result\" must be \"discarded\" or \"any\"");
+      return catalogError(
+          File, Where + ": \"result\" must be \"discarded\" or \"any\"");
   }
   if (auto It = J.find("hoistable"); It != J.end()) {
     if (It->is_string() && *It == "always")
@@ -180,13 +165,14 @@ llvm::Expected<SiteCatalogEntry> readEntry(const json &J, size_t Index,
     else if (It->is_string() && *It == "constant-args")
       E.Condition = HoistCondition::ConstantArgs;
     else
-      return fail(File, Where + ": \"hoistable\" must be \"always\", "
-                                "\"request-independent\" or "
-                                "\"constant-args\"");
+      return catalogError(File, Where + ": \"hoistable\" must be \"always\", "
+                                        "\"request-independent\" or "
+                                        "\"constant-args\"");
   }
   if (auto It = J.find("args"); It != J.end()) {
     if (!It->is_array())
-      return fail(File, Where + ": \"args\" must be an array of indexes");
+      return catalogError(File,
+                          Where + ": \"args\" must be an array of indexes");
     E.Args.clear();
     for (const json &A : *It) {
       unsigned Arg = 0;
@@ -197,7 +183,7 @@ llvm::Expected<SiteCatalogEntry> readEntry(const json &J, size_t Index,
   }
   if (auto It = J.find("constraints"); It != J.end()) {
     if (!It->is_array())
-      return fail(File, Where + ": \"constraints\" must be an array");
+      return catalogError(File, Where + ": \"constraints\" must be an array");
     E.Constraints.clear();
     for (const json &C : *It) {
       ArgConstraint AC;
@@ -208,16 +194,18 @@ llvm::Expected<SiteCatalogEntry> readEntry(const json &J, size_t Index,
   }
 
   if (E.Name.empty())
-    return fail(File, Where + ": missing \"match\"");
+    return catalogError(File, Where + ": missing \"match\"");
   if (E.Category.empty())
-    return fail(File, Where + ": missing \"category\"");
+    return catalogError(File, Where + ": missing \"category\"");
   if (E.Rule.empty())
-    return fail(File, Where + ": \"rule\" must name a rule");
+    return catalogError(File, Where + ": \"rule\" must name a rule");
   if (E.Match == MatchKind::Function && E.Kind == SiteKind::Construct)
-    return fail(File, Where + ": a \"function\" match can only be a \"call\"");
+    return catalogError(
+        File, Where + ": a \"function\" match can only be a \"call\"");
   if (E.Match != MatchKind::Function && E.Kind == SiteKind::Call &&
       E.Methods.empty())
-    return fail(File, Where + ": a \"call\" on a class needs \"methods\"");
+    return catalogError(File,
+                        Where + ": a \"call\" on a class needs \"methods\"");
   return E;
 }
 
@@ -259,15 +247,15 @@ llvm::Error mergeSiteCatalog(SiteCatalog &Into, llvm::StringRef Text,
                              llvm::StringRef Name) {
   json Doc = json::parse(Text.begin(), Text.end(), nullptr, false);
   if (Doc.is_discarded())
-    return fail(Name, "not valid JSON");
+    return catalogError(Name, "not valid JSON");
   if (!Doc.is_object())
-    return fail(Name, "top level must be an object with \"entries\"");
+    return catalogError(Name, "top level must be an object with \"entries\"");
   auto Ver = Doc.find("version");
   if (Ver != Doc.end() && (!Ver->is_number_unsigned() || *Ver != 1))
-    return fail(Name, "unsupported \"version\" (expected 1)");
+    return catalogError(Name, "unsupported \"version\" (expected 1)");
   auto List = Doc.find("entries");
   if (List == Doc.end() || !List->is_array())
-    return fail(Name, "missing array \"entries\"");
+    return catalogError(Name, "missing array \"entries\"");
 
   std::vector<std::string> Seen;
   for (size_t I = 0; I < List->size(); ++I) {
@@ -284,7 +272,7 @@ llvm::Error mergeSiteCatalog(SiteCatalog &Into, llvm::StringRef Text,
     if (!E)
       return E.takeError();
     if (llvm::is_contained(Seen, E->Id))
-      return fail(Name, "entry '" + E->Id + "' appears twice");
+      return catalogError(Name, "entry '" + E->Id + "' appears twice");
     Seen.push_back(E->Id);
     if (Overrides)
       *Pos = std::move(*E);
@@ -295,15 +283,7 @@ llvm::Error mergeSiteCatalog(SiteCatalog &Into, llvm::StringRef Text,
 }
 
 llvm::Expected<SiteCatalog> loadSiteCatalog(llvm::ArrayRef<std::string> Paths) {
-  SiteCatalog Catalog;
-  for (const std::string &Path : Paths) {
-    auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-    if (!Buf)
-      return fail(Path, "cannot read: " + Buf.getError().message());
-    if (auto E = mergeSiteCatalog(Catalog, (*Buf)->getBuffer(), Path))
-      return E;
-  }
-  return Catalog;
+  return loadCatalogFiles<SiteCatalog>(Paths, mergeSiteCatalog);
 }
 
 } // namespace brisk

@@ -2,9 +2,10 @@
 
 #include "catalog/StateCatalog.h"
 
+#include "catalog/CatalogJson.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
@@ -15,11 +16,6 @@ namespace brisk {
 
 namespace {
 
-llvm::Error fail(llvm::StringRef File, const llvm::Twine &What) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 File + ": " + What);
-}
-
 /// Appends the strings of Doc[Key] (an array of strings) to Out.
 llvm::Error appendStrings(const json &Doc, const char *Key,
                           std::vector<std::string> &Out, llvm::StringRef File) {
@@ -27,12 +23,12 @@ llvm::Error appendStrings(const json &Doc, const char *Key,
   if (It == Doc.end())
     return llvm::Error::success();
   if (!It->is_array())
-    return fail(File, llvm::Twine("\"") + Key +
-                          "\" must be an array of qualified names");
+    return catalogError(File, llvm::Twine("\"") + Key +
+                                  "\" must be an array of qualified names");
   for (const json &S : *It) {
     if (!S.is_string() || S.get<std::string>().empty())
-      return fail(File, llvm::Twine("\"") + Key +
-                            "\" must be an array of qualified names");
+      return catalogError(File, llvm::Twine("\"") + Key +
+                                    "\" must be an array of qualified names");
     std::string Name = llvm::StringRef(S.get<std::string>()).ltrim(':').str();
     if (!llvm::is_contained(Out, Name))
       Out.push_back(std::move(Name));
@@ -44,12 +40,12 @@ llvm::Error readClassGroup(const json &G, size_t Index, StateCatalog &Into,
                            llvm::StringRef File) {
   std::string Where = "classes[" + std::to_string(Index) + "]";
   if (!G.is_object())
-    return fail(File, Where + ": must be an object");
+    return catalogError(File, Where + ": must be an object");
   std::vector<std::string> Names;
   if (auto E = appendStrings(G, "names", Names, File))
     return E;
   if (Names.empty())
-    return fail(File, Where + ": needs \"names\"");
+    return catalogError(File, Where + ": needs \"names\"");
   std::optional<bool> Keyed, Atomic;
   for (auto [Key, Flag] :
        {std::pair<const char *, std::optional<bool> *>{"keyed", &Keyed},
@@ -58,22 +54,25 @@ llvm::Error readClassGroup(const json &G, size_t Index, StateCatalog &Into,
     if (It == G.end())
       continue;
     if (!It->is_boolean())
-      return fail(File, Where + ": \"" + Key + "\" must be true or false");
+      return catalogError(File,
+                          Where + ": \"" + Key + "\" must be true or false");
     *Flag = It->get<bool>();
   }
   std::map<std::string, MethodWrite> Methods;
   if (auto It = G.find("methods"); It != G.end()) {
     if (!It->is_object())
-      return fail(File, Where + ": \"methods\" must map method names to "
-                                "kinds");
+      return catalogError(File, Where +
+                                    ": \"methods\" must map method names to "
+                                    "kinds");
     for (auto M = It->begin(); M != It->end(); ++M) {
       std::optional<MethodWrite> K =
           M->is_string() ? parseMethodWrite(M->get<std::string>())
                          : std::nullopt;
       if (!K)
-        return fail(File, Where + ": method '" + M.key() +
-                              "' must be one of assign, increment, insert, "
-                              "remove, clear, mutate");
+        return catalogError(File,
+                            Where + ": method '" + M.key() +
+                                "' must be one of assign, increment, insert, "
+                                "remove, clear, mutate");
       Methods[M.key()] = *K;
     }
   }
@@ -93,11 +92,11 @@ llvm::Error readWriter(const json &W, size_t Index, StateCatalog &Into,
                        llvm::StringRef File) {
   std::string Where = "writer-functions[" + std::to_string(Index) + "]";
   if (!W.is_object() || !W.contains("function") || !W["function"].is_string())
-    return fail(File, Where + ": needs a string \"function\"");
+    return catalogError(File, Where + ": needs a string \"function\"");
   WriterFunction F;
   if (auto It = W.find("arg"); It != W.end()) {
     if (!It->is_number_unsigned())
-      return fail(File, Where + ": \"arg\" must be an argument index");
+      return catalogError(File, Where + ": \"arg\" must be an argument index");
     F.Arg = It->get<unsigned>();
   }
   if (auto It = W.find("kind"); It != W.end()) {
@@ -105,17 +104,19 @@ llvm::Error readWriter(const json &W, size_t Index, StateCatalog &Into,
         It->is_string() ? parseMethodWrite(It->get<std::string>())
                         : std::nullopt;
     if (!K)
-      return fail(File, Where + ": \"kind\" must be one of assign, increment, "
-                                "insert, remove, clear, mutate");
+      return catalogError(
+          File, Where + ": \"kind\" must be one of assign, increment, "
+                        "insert, remove, clear, mutate");
     F.Kind = K->Kind;
   }
   if (auto It = W.find("value-args"); It != W.end()) {
     if (!It->is_array())
-      return fail(File, Where + ": \"value-args\" must be an array of indexes");
+      return catalogError(
+          File, Where + ": \"value-args\" must be an array of indexes");
     for (const json &A : *It) {
       if (!A.is_number_unsigned())
-        return fail(File,
-                    Where + ": \"value-args\" must be an array of indexes");
+        return catalogError(
+            File, Where + ": \"value-args\" must be an array of indexes");
       F.ValueArgs.push_back(A.get<unsigned>());
     }
   }
@@ -202,21 +203,21 @@ llvm::Error mergeStateCatalog(StateCatalog &Into, llvm::StringRef Text,
                               llvm::StringRef Name) {
   json Doc = json::parse(Text.begin(), Text.end(), nullptr, false);
   if (Doc.is_discarded())
-    return fail(Name, "not valid JSON");
+    return catalogError(Name, "not valid JSON");
   if (!Doc.is_object())
-    return fail(Name, "top level must be an object");
+    return catalogError(Name, "top level must be an object");
   static const char *const Known[] = {
       "version",      "classes",        "lock-guards",    "mutexes",
       "lock-methods", "unlock-methods", "lock-functions", "writer-functions"};
   for (auto It = Doc.begin(); It != Doc.end(); ++It)
     if (!llvm::is_contained(Known, It.key()))
-      return fail(Name, "unknown key \"" + It.key() + "\"");
+      return catalogError(Name, "unknown key \"" + It.key() + "\"");
   if (auto Ver = Doc.find("version");
       Ver != Doc.end() && (!Ver->is_number_unsigned() || *Ver != 1))
-    return fail(Name, "unsupported \"version\" (expected 1)");
+    return catalogError(Name, "unsupported \"version\" (expected 1)");
   if (auto It = Doc.find("classes"); It != Doc.end()) {
     if (!It->is_array())
-      return fail(Name, "\"classes\" must be an array");
+      return catalogError(Name, "\"classes\" must be an array");
     for (size_t I = 0; I < It->size(); ++I)
       if (auto E = readClassGroup((*It)[I], I, Into, Name))
         return E;
@@ -231,19 +232,20 @@ llvm::Error mergeStateCatalog(StateCatalog &Into, llvm::StringRef Text,
     return E;
   if (auto It = Doc.find("lock-functions"); It != Doc.end()) {
     if (!It->is_array())
-      return fail(Name, "\"lock-functions\" must be an array");
+      return catalogError(Name, "\"lock-functions\" must be an array");
     for (const json &L : *It) {
       if (!L.is_object() || !L.contains("lock") || !L["lock"].is_string() ||
           !L.contains("unlock") || !L["unlock"].is_string())
-        return fail(Name, "each of \"lock-functions\" needs string \"lock\" "
-                          "and \"unlock\"");
+        return catalogError(Name,
+                            "each of \"lock-functions\" needs string \"lock\" "
+                            "and \"unlock\"");
       Into.LockFunctions.push_back(
           {L["lock"].get<std::string>(), L["unlock"].get<std::string>()});
     }
   }
   if (auto It = Doc.find("writer-functions"); It != Doc.end()) {
     if (!It->is_array())
-      return fail(Name, "\"writer-functions\" must be an array");
+      return catalogError(Name, "\"writer-functions\" must be an array");
     for (size_t I = 0; I < It->size(); ++I)
       if (auto E = readWriter((*It)[I], I, Into, Name))
         return E;
@@ -253,15 +255,7 @@ llvm::Error mergeStateCatalog(StateCatalog &Into, llvm::StringRef Text,
 
 llvm::Expected<StateCatalog>
 loadStateCatalog(llvm::ArrayRef<std::string> Paths) {
-  StateCatalog Catalog;
-  for (const std::string &Path : Paths) {
-    auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-    if (!Buf)
-      return fail(Path, "cannot read: " + Buf.getError().message());
-    if (auto E = mergeStateCatalog(Catalog, (*Buf)->getBuffer(), Path))
-      return E;
-  }
-  return Catalog;
+  return loadCatalogFiles<StateCatalog>(Paths, mergeStateCatalog);
 }
 
 } // namespace brisk
