@@ -2,6 +2,8 @@
 
 #include "rules/PersistentWrites.h"
 
+#include "rules/RuleSupport.h"
+
 namespace brisk {
 
 namespace {
@@ -88,14 +90,17 @@ std::vector<PersistentWrite> persistentWrites(const Analysis &A, unsigned H) {
   return Out;
 }
 
-void addCalleeWriteNote(const Analysis &A, const PersistentWrite &W,
-                        Finding &F) {
+Finding writeFinding(const Analysis &A, const Rule &R, unsigned H,
+                     const PersistentWrite &W, llvm::StringRef What) {
   const WriteEffect &E = *W.Effect;
-  if (!E.Via)
-    return;
-  F.Notes.push_back(
-      {"'" + A.Model.node(E.Writer).Fn->QualifiedName + "' writes it here",
-       E.WriteLoc});
+  std::string Message = "'" + W.Name + "' in handler '" +
+                        A.Model.handlers()[H].DisplayName + "': " + What.str();
+  Finding F = reachedFinding(A, R, H, W.Where, E.Loc, std::move(Message));
+  if (E.Via)
+    F.Notes.push_back(
+        {"'" + A.Model.node(E.Writer).Fn->QualifiedName + "' writes it here",
+         E.WriteLoc});
+  return F;
 }
 
 } // namespace brisk

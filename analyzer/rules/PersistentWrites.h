@@ -46,10 +46,11 @@ bool heldIn(const std::set<std::string> &Identities, llvm::StringRef Identity);
 /// "assigned", "incremented", "inserted into", "erased from", "modified".
 llvm::StringRef writeVerb(WriteKind K);
 
-/// The note that points from a write made through a callee to the callee's
-/// own write, if it was one.
-void addCalleeWriteNote(const Analysis &A, const PersistentWrite &W,
-                        Finding &F);
+/// Rule's finding of W in handler H, at the write (or the call it comes
+/// through, with a note at the callee's own write), with the call path:
+/// "'<state>' in handler '<handler>': <What>".
+Finding writeFinding(const Analysis &A, const Rule &R, unsigned H,
+                     const PersistentWrite &W, llvm::StringRef What);
 
 } // namespace brisk
 

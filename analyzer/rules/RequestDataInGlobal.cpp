@@ -85,14 +85,12 @@ void RequestDataInGlobal::check(const Analysis &A, FindingSink &Sink) const {
       if (auto Holder = holderOf(W);
           E.Kind == WriteKind::Insert && Holder && Indexed.count(*Holder))
         continue;
-      std::string Message =
-          "'" + W.Name + "' in handler '" + A.Model.handlers()[H].DisplayName +
-          "': request data stored in state that outlives the invocation, "
-          "where the next invocation, maybe another caller's, can see it: "
-          "keep it in a local";
-      Finding F = reachedFinding(A, *this, H, W.Where, E.Loc, Message);
+      Finding F = writeFinding(
+          A, *this, H, W,
+          "request data stored in state that outlives the invocation, where "
+          "the next invocation, maybe another caller's, can see it: keep it "
+          "in a local");
       describeFlow(A, H, W.Where, E.Value, F);
-      addCalleeWriteNote(A, W, F);
       Sink.report(std::move(F));
     }
   }

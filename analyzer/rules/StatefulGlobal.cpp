@@ -50,15 +50,12 @@ void StatefulGlobal::check(const Analysis &A, FindingSink &Sink) const {
         continue;
       if (E.Kind == WriteKind::Insert && heldIn(Managed, W.Identity))
         continue;
-      std::string Message =
-          "'" + W.Name + "' in handler '" + A.Model.handlers()[H].DisplayName +
-          "': " + writeVerb(E.Kind).str() +
-          " on every invocation; it outlives the invocation, so later "
-          "invocations in the same environment see what earlier ones left: "
-          "keep per-request state in locals";
-      Finding F = reachedFinding(A, *this, H, W.Where, E.Loc, Message);
-      addCalleeWriteNote(A, W, F);
-      Sink.report(std::move(F));
+      Sink.report(writeFinding(
+          A, *this, H, W,
+          writeVerb(E.Kind).str() +
+              " on every invocation; it outlives the invocation, so later "
+              "invocations in the same environment see what earlier ones "
+              "left: keep per-request state in locals"));
     }
   }
 }

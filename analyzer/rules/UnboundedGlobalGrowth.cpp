@@ -22,14 +22,11 @@ void UnboundedGlobalGrowth::check(const Analysis &A, FindingSink &Sink) const {
           (E.Keyed && A.Reach.isConstant(W.Where, E.Key)) ||
           heldIn(Bounded, W.Identity))
         continue;
-      std::string Message =
-          "'" + W.Name + "' in handler '" + A.Model.handlers()[H].DisplayName +
-          "': inserted into on every invocation and never cleared or "
-          "evicted, so it grows for as long as the environment stays warm: "
-          "bound it (evict old entries, clear it) or keep it per request";
-      Finding F = reachedFinding(A, *this, H, W.Where, E.Loc, Message);
-      addCalleeWriteNote(A, W, F);
-      Sink.report(std::move(F));
+      Sink.report(writeFinding(
+          A, *this, H, W,
+          "inserted into on every invocation and never cleared or evicted, "
+          "so it grows for as long as the environment stays warm: bound it "
+          "(evict old entries, clear it) or keep it per request"));
     }
   }
 }

@@ -21,19 +21,17 @@ void UnsynchronizedGlobal::check(const Analysis &A, FindingSink &Sink) const {
       if (E.Locked || E.Atomic || E.Target.ThreadLocal ||
           A.Reach.calledUnderLock(W.Where) || A.Reach.calledUnderLock(E.Writer))
         continue;
-      std::string Message =
-          "'" + W.Name + "' in handler '" + A.Model.handlers()[H].DisplayName +
-          "': " + writeVerb(E.Kind).str() + " without a lock while up to " +
-          std::to_string(MaxConcurrency) +
-          " requests share the environment, so concurrent invocations race "
-          "on it: guard it with a std::mutex or make it std::atomic";
-      Finding F = reachedFinding(A, *this, H, W.Where, E.Loc, Message);
+      Finding F = writeFinding(
+          A, *this, H, W,
+          writeVerb(E.Kind).str() + " without a lock while up to " +
+              std::to_string(MaxConcurrency) +
+              " requests share the environment, so concurrent invocations "
+              "race on it: guard it with a std::mutex or make it std::atomic");
       // The path shown is one that holds no lock.
       if (auto Unlocked = A.Reach.pathThrough(
               A.Model, H, W.Where,
               [](const CallSite &Site) { return !Site.Locked; }))
         F.Trace = traceOf(A, H, *Unlocked);
-      addCalleeWriteNote(A, W, F);
       Sink.report(std::move(F));
     }
   }
