@@ -107,7 +107,7 @@ std::optional<std::string> constantString(const clang::Expr *E) {
   return constantStringAt(E, 0);
 }
 
-bool CatalogMatcher::classMatches(const InitCatalogEntry &E,
+bool CatalogMatcher::classMatches(const SiteCatalogEntry &E,
                                   const clang::CXXRecordDecl *Class) const {
   if (nameMatches(E.Name, className(Class)))
     return true;
@@ -122,7 +122,7 @@ bool CatalogMatcher::classMatches(const InitCatalogEntry &E,
   return Found;
 }
 
-bool CatalogMatcher::argsFit(const InitCatalogEntry &E,
+bool CatalogMatcher::argsFit(const SiteCatalogEntry &E,
                              llvm::ArrayRef<const clang::Expr *> Args,
                              clang::ASTContext &Ctx) const {
   // The condition needs one of the arguments it names: a default-constructed
@@ -136,25 +136,30 @@ bool CatalogMatcher::argsFit(const InitCatalogEntry &E,
   return true;
 }
 
-llvm::SmallVector<const InitCatalogEntry *, 1>
+llvm::SmallVector<const SiteCatalogEntry *, 1>
 CatalogMatcher::matchCall(const clang::FunctionDecl *Callee,
                           llvm::ArrayRef<const clang::Expr *> Args,
                           clang::ASTContext &Ctx) const {
-  llvm::SmallVector<const InitCatalogEntry *, 1> Out;
-  if (!Catalog || !Callee || !Callee->getDeclName().isIdentifier())
+  llvm::SmallVector<const SiteCatalogEntry *, 1> Out;
+  const auto *MD = llvm::dyn_cast_or_null<clang::CXXMethodDecl>(Callee);
+  // Methods may be operators (a random engine's operator()); functions are
+  // matched by identifier.
+  if (!Catalog || !Callee || (!Callee->getDeclName().isIdentifier() && !MD))
     return Out;
-  const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(Callee);
+  std::string Method = MD ? MD->getNameAsString() : "";
   std::string Name;
-  for (const InitCatalogEntry &E : Catalog->Entries) {
+  for (const SiteCatalogEntry &E : Catalog->Entries) {
     if (E.Disabled || E.Kind != SiteKind::Call)
       continue;
     if (E.Match == MatchKind::Function) {
+      if (!Callee->getDeclName().isIdentifier())
+        continue;
       if (Name.empty())
         Name = qualifiedName(Callee);
       if (!nameMatches(E.Name, Name))
         continue;
     } else {
-      if (!MD || !llvm::is_contained(E.Methods, Callee->getName().str()) ||
+      if (!MD || !llvm::is_contained(E.Methods, Method) ||
           !classMatches(E, MD->getParent()))
         continue;
     }
@@ -164,14 +169,14 @@ CatalogMatcher::matchCall(const clang::FunctionDecl *Callee,
   return Out;
 }
 
-llvm::SmallVector<const InitCatalogEntry *, 1>
+llvm::SmallVector<const SiteCatalogEntry *, 1>
 CatalogMatcher::matchConstruct(const clang::CXXRecordDecl *Class,
                                llvm::ArrayRef<const clang::Expr *> Args,
                                clang::ASTContext &Ctx) const {
-  llvm::SmallVector<const InitCatalogEntry *, 1> Out;
+  llvm::SmallVector<const SiteCatalogEntry *, 1> Out;
   if (!Catalog || !Class)
     return Out;
-  for (const InitCatalogEntry &E : Catalog->Entries) {
+  for (const SiteCatalogEntry &E : Catalog->Entries) {
     if (E.Disabled || E.Kind != SiteKind::Construct ||
         E.Match == MatchKind::Function)
       continue;

@@ -10,7 +10,7 @@
 #ifndef BRISK_ANALYZER_EXTRACT_CATALOGMATCHER_H
 #define BRISK_ANALYZER_EXTRACT_CATALOGMATCHER_H
 
-#include "catalog/InitCatalog.h"
+#include "catalog/SiteCatalog.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
@@ -26,28 +26,28 @@ std::optional<std::string> constantString(const clang::Expr *E);
 
 class CatalogMatcher {
 public:
-  explicit CatalogMatcher(const InitCatalog *Catalog) : Catalog(Catalog) {}
+  explicit CatalogMatcher(const SiteCatalog *Catalog) : Catalog(Catalog) {}
 
   /// Entries matched by calling Callee with Args (the object excluded).
-  llvm::SmallVector<const InitCatalogEntry *, 1>
+  llvm::SmallVector<const SiteCatalogEntry *, 1>
   matchCall(const clang::FunctionDecl *Callee,
             llvm::ArrayRef<const clang::Expr *> Args,
             clang::ASTContext &Ctx) const;
 
   /// Entries matched by constructing Class with Args (not copies or moves).
-  llvm::SmallVector<const InitCatalogEntry *, 1>
+  llvm::SmallVector<const SiteCatalogEntry *, 1>
   matchConstruct(const clang::CXXRecordDecl *Class,
                  llvm::ArrayRef<const clang::Expr *> Args,
                  clang::ASTContext &Ctx) const;
 
 private:
-  bool classMatches(const InitCatalogEntry &E,
+  bool classMatches(const SiteCatalogEntry &E,
                     const clang::CXXRecordDecl *Class) const;
-  bool argsFit(const InitCatalogEntry &E,
+  bool argsFit(const SiteCatalogEntry &E,
                llvm::ArrayRef<const clang::Expr *> Args,
                clang::ASTContext &Ctx) const;
 
-  const InitCatalog *Catalog;
+  const SiteCatalog *Catalog;
 };
 
 } // namespace brisk

@@ -5,9 +5,11 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/PrettyPrinter.h"
+#include "clang/AST/TemplateBase.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/Support/Path.h"
 
 namespace brisk {
@@ -49,6 +51,40 @@ std::string className(const clang::CXXRecordDecl *RD) {
           llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(RD))
     return qualifiedName(Spec->getSpecializedTemplate());
   return qualifiedName(RD);
+}
+
+std::string functionName(const clang::FunctionDecl *FD) {
+  std::string Name = qualifiedName(FD);
+  const clang::TemplateArgumentList *Args = FD->getTemplateSpecializationArgs();
+  if (!Args || (llvm::isa<clang::CXXMethodDecl>(FD) &&
+                llvm::cast<clang::CXXMethodDecl>(FD)->getParent()->isLambda()))
+    return Name;
+  clang::PrintingPolicy Policy(FD->getASTContext().getLangOpts());
+  Policy.SuppressInlineNamespace = true;
+  Policy.SuppressUnwrittenScope = true;
+  llvm::raw_string_ostream OS(Name);
+  clang::printTemplateArgumentList(OS, Args->asArray(), Policy);
+  return Name;
+}
+
+std::string spelledText(const clang::SourceManager &SM,
+                        const clang::LangOptions &LO, clang::SourceRange R,
+                        size_t MaxLength) {
+  if (R.getBegin().isMacroID() || R.getEnd().isMacroID())
+    return "";
+  llvm::StringRef Text = clang::Lexer::getSourceText(
+      clang::CharSourceRange::getTokenRange(R), SM, LO);
+  std::string Out;
+  for (char C : Text) {
+    bool Space = C == ' ' || C == '\t' || C == '\n' || C == '\r';
+    if (!Space)
+      Out.push_back(C);
+    else if (!Out.empty() && Out.back() != ' ')
+      Out.push_back(' ');
+  }
+  while (!Out.empty() && Out.back() == ' ')
+    Out.pop_back();
+  return Out.size() > MaxLength ? "" : Out;
 }
 
 bool hasQualifiedName(const clang::NamedDecl *D, llvm::StringRef Qualified) {

@@ -36,6 +36,16 @@ SourceLoc sourceLoc(const clang::SourceManager &SM, clang::SourceLocation L);
 /// (std::basic_regex for std::regex), else qualifiedName.
 std::string className(const clang::CXXRecordDecl *RD);
 
+/// qualifiedName with a function template specialisation's arguments, as
+/// paths show it: "container::get<Aws::S3::S3Client>".
+std::string functionName(const clang::FunctionDecl *FD);
+
+/// The source text of R as written, whitespace runs shown as one space;
+/// empty when R is in a macro or the text is longer than MaxLength.
+std::string spelledText(const clang::SourceManager &SM,
+                        const clang::LangOptions &LO, clang::SourceRange R,
+                        size_t MaxLength = 60);
+
 } // namespace brisk
 
 #endif // BRISK_ANALYZER_EXTRACT_DECLNAMES_H

@@ -62,16 +62,16 @@ private:
 
 class SummaryAction : public clang::ASTFrontendAction {
 public:
-  SummaryAction(const InitCatalog *Catalog, TUSummary &Out,
+  SummaryAction(const Catalogs &Data, TUSummary &Out,
                 std::vector<FileRead> *Deps)
-      : Catalog(Catalog), Out(Out), Deps(Deps) {}
+      : Data(Data), Out(Out), Deps(Deps) {}
   std::unique_ptr<clang::ASTConsumer>
   CreateASTConsumer(clang::CompilerInstance &CI, llvm::StringRef) override {
-    return makeSummaryConsumer(CI, Catalog, Out, Deps);
+    return makeSummaryConsumer(CI, Data, Out, Deps);
   }
 
 private:
-  const InitCatalog *Catalog;
+  const Catalogs &Data;
   TUSummary &Out;
   std::vector<FileRead> *Deps;
 };
@@ -125,8 +125,8 @@ std::vector<std::string> adjustCommandLine(std::vector<std::string> Args,
 /// Runs one compiler invocation; returns false if it crashed.
 bool runInvocation(std::vector<std::string> CommandLine,
                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
-                   const InitCatalog *Catalog, TUSummary &Out,
-                   std::string &Diags, std::vector<FileRead> *Deps = nullptr) {
+                   const Catalogs &Data, TUSummary &Out, std::string &Diags,
+                   std::vector<FileRead> *Deps = nullptr) {
   llvm::raw_string_ostream DiagOS(Diags);
   auto DiagOpts = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
   DiagOpts->ShowColors = false;
@@ -135,8 +135,8 @@ bool runInvocation(std::vector<std::string> CommandLine,
   auto Files = llvm::makeIntrusiveRefCnt<clang::FileManager>(
       clang::FileSystemOptions(), std::move(FS));
   clang::tooling::ToolInvocation Invocation(
-      std::move(CommandLine),
-      std::make_unique<SummaryAction>(Catalog, Out, Deps), Files.get());
+      std::move(CommandLine), std::make_unique<SummaryAction>(Data, Out, Deps),
+      Files.get());
   Invocation.setDiagnosticConsumer(&Printer);
   // Pool threads are not clang's main thread: tell clang where this stack
   // starts so deep template instantiation moves to a bigger stack instead of
@@ -166,7 +166,7 @@ enum class TUOutcome : char { Extracted, Cached, Crashed };
 
 /// Extracts one TU, or takes its summary from the cache.
 TUOutcome extractOne(const clang::tooling::CompileCommand &Cmd,
-                     const std::string &File, const InitCatalog *Catalog,
+                     const std::string &File, const Catalogs &Data,
                      const SummaryCache *Cache, TUSummary &Out,
                      std::string &Diags) {
   if (Cache)
@@ -180,7 +180,7 @@ TUOutcome extractOne(const clang::tooling::CompileCommand &Cmd,
   FS->setCurrentWorkingDirectory(Cmd.Directory);
   std::vector<FileRead> Deps;
   if (!runInvocation(adjustCommandLine(Cmd.CommandLine, File), std::move(FS),
-                     Catalog, Out, Diags, &Deps)) {
+                     Data, Out, Diags, &Deps)) {
     discardCrashedTU(File, Out, Diags);
     return TUOutcome::Crashed;
   }
@@ -229,7 +229,7 @@ TUSummary extractSummaryFromCode(llvm::StringRef Code, llvm::StringRef FileName,
   Out.MainFile = FileName.str();
   std::string Diags;
   if (!runInvocation(adjustCommandLine(CommandLine, FileName), Overlay,
-                     Options.Catalog, Out, Diags))
+                     Options.Data, Out, Diags))
     discardCrashedTU(FileName.str(), Out, Diags);
   if (Options.DiagOut)
     *Options.DiagOut << Diags;
@@ -258,12 +258,12 @@ extractSummaries(const clang::tooling::CompilationDatabase &DB,
   std::vector<TUOutcome> Outcomes(Files.size());
   std::optional<SummaryCache> Cache;
   if (!Options.CacheDir.empty())
-    Cache.emplace(Options.CacheDir, Options.Catalog);
+    Cache.emplace(Options.CacheDir, Options.Data);
   {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Options.Jobs));
     for (size_t I = 0; I < Files.size(); ++I)
       Pool.async([&, I] {
-        Outcomes[I] = extractOne(Commands[I], Files[I], Options.Catalog,
+        Outcomes[I] = extractOne(Commands[I], Files[I], Options.Data,
                                  Cache ? &*Cache : nullptr, Result.Summaries[I],
                                  Diags[I]);
       });

@@ -9,7 +9,7 @@
 #ifndef BRISK_ANALYZER_EXTRACT_EXTRACTOR_H
 #define BRISK_ANALYZER_EXTRACT_EXTRACTOR_H
 
-#include "catalog/InitCatalog.h"
+#include "catalog/Catalogs.h"
 #include "model/Summary.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -26,7 +26,8 @@ namespace brisk {
 
 struct ExtractOptions {
   unsigned Jobs = 0; // 0: all cores
-  const InitCatalog *Catalog = nullptr;
+  /// What extraction matches code against.
+  Catalogs Data;
   /// Where clang's own diagnostics for broken TUs go (file:line:col: error:).
   llvm::raw_ostream *DiagOut = nullptr;
   /// Where summaries of unchanged TUs are kept between runs (brisk-check

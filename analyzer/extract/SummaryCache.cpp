@@ -57,38 +57,12 @@ const std::string &toolFingerprint() {
   return Fingerprint;
 }
 
-/// Everything in the catalogue that can change what extraction records.
-std::string catalogFingerprint(const InitCatalog *Catalog) {
-  if (!Catalog)
-    return "no-catalogue";
-  std::string S;
-  llvm::raw_string_ostream OS(S);
-  for (const InitCatalogEntry &E : Catalog->Entries) {
-    OS << E.Id << '\0' << E.Category << '\0' << int(E.Match) << E.Name << '\0'
-       << int(E.Kind) << int(E.Condition) << E.Disabled;
-    for (const std::string &M : E.Methods)
-      OS << M << ',';
-    for (unsigned A : E.Args)
-      OS << A << ',';
-    for (const ArgConstraint &C : E.Constraints) {
-      OS << C.Arg << ':' << C.IntBitsNoneOf << ':' << C.IntMask << ':'
-         << C.IntEquals;
-      for (const std::string &P : C.PrefixAnyOf)
-        OS << '+' << P;
-      for (const std::string &P : C.PrefixNoneOf)
-        OS << '-' << P;
-    }
-    OS << '\n';
-  }
-  return S;
-}
-
 } // namespace
 
-SummaryCache::SummaryCache(std::string Dir, const InitCatalog *Catalog)
+SummaryCache::SummaryCache(std::string Dir, const Catalogs &Data)
     : Dir(std::move(Dir)),
-      Salt(std::string("brisk " BRISK_VERSION " summary 3\n") +
-           toolFingerprint() + "\n" + catalogFingerprint(Catalog)) {}
+      Salt(std::string("brisk " BRISK_VERSION " summary 4\n") +
+           toolFingerprint() + "\n" + Data.fingerprint()) {}
 
 std::string SummaryCache::entryPath(llvm::StringRef Directory,
                                     llvm::ArrayRef<std::string> CommandLine,

@@ -15,7 +15,7 @@
 #ifndef BRISK_ANALYZER_EXTRACT_SUMMARYCACHE_H
 #define BRISK_ANALYZER_EXTRACT_SUMMARYCACHE_H
 
-#include "catalog/InitCatalog.h"
+#include "catalog/Catalogs.h"
 #include "extract/TUExtractor.h"
 #include "model/Summary.h"
 
@@ -30,8 +30,8 @@ namespace brisk {
 
 class SummaryCache {
 public:
-  /// Dir is created on first store. The catalogue is part of every key.
-  SummaryCache(std::string Dir, const InitCatalog *Catalog);
+  /// Dir is created on first store. The catalogues are part of every key.
+  SummaryCache(std::string Dir, const Catalogs &Data);
 
   std::optional<TUSummary> lookup(llvm::StringRef Directory,
                                   llvm::ArrayRef<std::string> CommandLine,

@@ -9,7 +9,7 @@
 #ifndef BRISK_ANALYZER_EXTRACT_TUEXTRACTOR_H
 #define BRISK_ANALYZER_EXTRACT_TUEXTRACTOR_H
 
-#include "catalog/InitCatalog.h"
+#include "catalog/Catalogs.h"
 #include "model/Summary.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -26,8 +26,8 @@ class CompilerInstance;
 namespace brisk {
 
 /// Fills Out.Functions and Out.Handlers from a parsed AST.
-void summarizeTranslationUnit(clang::ASTContext &Ctx,
-                              const InitCatalog *Catalog, TUSummary &Out);
+void summarizeTranslationUnit(clang::ASTContext &Ctx, const Catalogs &Data,
+                              TUSummary &Out);
 
 /// A file a translation unit read (absolute path).
 struct FileRead {
@@ -39,7 +39,7 @@ struct FileRead {
 /// bodies of functions in system headers, which no rule looks at. When Deps
 /// is given it receives every file read, sorted by path.
 std::unique_ptr<clang::ASTConsumer>
-makeSummaryConsumer(clang::CompilerInstance &CI, const InitCatalog *Catalog,
+makeSummaryConsumer(clang::CompilerInstance &CI, const Catalogs &Data,
                     TUSummary &Out, std::vector<FileRead> *Deps = nullptr);
 
 } // namespace brisk

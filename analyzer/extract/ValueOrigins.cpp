@@ -76,14 +76,6 @@ bool isWritableArg(const clang::ParmVarDecl *P) {
 }
 } // namespace
 
-ValueOrigin joinOrigins(const ValueOrigin &A, const ValueOrigin &B) {
-  ValueOrigin O;
-  O.Constant = A.Constant && B.Constant;
-  O.ParamMask = A.ParamMask | B.ParamMask;
-  O.Other = A.Other || B.Other;
-  return O;
-}
-
 bool fetchesRuntimeEvent(const clang::CallExpr *CE) {
   const clang::FunctionDecl *FD = CE->getDirectCallee();
   if (hasQualifiedName(FD, "aws::lambda_runtime::runtime::get_next"))
@@ -241,6 +233,14 @@ ValueOrigin ValueOrigins::originOf(const clang::Expr *E) const {
 
 ValueOrigin ValueOrigins::originOf(const clang::VarDecl *VD) const {
   return originOfVar(VD, 0);
+}
+
+llvm::ArrayRef<const clang::Expr *>
+ValueOrigins::definitionsOf(const clang::VarDecl *VD) const {
+  auto It = Sources.find(VD);
+  if (It == Sources.end())
+    return {};
+  return It->second;
 }
 
 ValueOrigin ValueOrigins::objectOrigin() const {

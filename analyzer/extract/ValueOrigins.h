@@ -23,8 +23,6 @@
 
 namespace brisk {
 
-ValueOrigin joinOrigins(const ValueOrigin &A, const ValueOrigin &B);
-
 /// True for calls that fetch the next event from the Runtime API: they return
 /// (or fill their out-arguments with) per-invocation request data.
 bool fetchesRuntimeEvent(const clang::CallExpr *CE);
@@ -48,6 +46,12 @@ public:
   ValueOrigin originOf(const clang::Expr *E) const;
   /// The origin of a variable's value as seen from the analysed function.
   ValueOrigin originOf(const clang::VarDecl *VD) const;
+
+  /// The expressions that give a local of the analysed function its value:
+  /// its initialiser, assignments, calls that write it. Empty for anything
+  /// else.
+  llvm::ArrayRef<const clang::Expr *>
+  definitionsOf(const clang::VarDecl *VD) const;
 
 private:
   ValueOrigin originOf(const clang::Expr *E, unsigned Depth) const;

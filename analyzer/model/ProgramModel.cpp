@@ -2,6 +2,8 @@
 
 #include "model/ProgramModel.h"
 
+#include "model/FunctionPointsTo.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
@@ -153,6 +155,7 @@ std::vector<std::string> ProgramModel::overridersOf(unsigned FromTU,
 }
 
 void ProgramModel::linkCalls() {
+  FunctionPointsTo PointsTo = FunctionPointsTo::solve(Summaries, TUProgram);
   for (Node &N : Nodes) {
     for (const CallSite &Site : N.Fn->Calls) {
       llvm::SmallVector<NodeId, 4> Targets;
@@ -160,6 +163,17 @@ void ProgramModel::linkCalls() {
         if (Target >= 0 && !llvm::is_contained(Targets, NodeId(Target)))
           Targets.push_back(Target);
       };
+      if (Site.Kind == CallKind::Indirect) {
+        for (const std::string &Slot : Site.ValueSlots)
+          for (const std::string &USR :
+               PointsTo.valuesOf(TUProgram[N.TU], Slot))
+            Add(resolve(N.TU, USR));
+        if (Targets.empty())
+          ++UntracedCalls;
+        for (NodeId T : Targets)
+          N.Out.push_back({&Site, T});
+        continue;
+      }
       Add(resolve(N.TU, Site.CalleeUSR));
       if (Site.Kind == CallKind::Virtual)
         for (const std::string &Over : overridersOf(N.TU, Site.CalleeUSR))

@@ -4,7 +4,9 @@
 // definitions keyed by (TU, USR): two programs in one database may both
 // define `handler()`, and their call graphs must never merge. Each call site
 // is resolved in its own TU first, then in its program's directory tree, and
-// only then anywhere if the definition there is unique.
+// only then anywhere if the definition there is unique. A call through a
+// function value goes to every function the program's points-to says the
+// value may hold.
 //
 //===----------------------------------------------------------------------===//
 
@@ -77,6 +79,10 @@ public:
   /// or it is ambiguous across programs.
   long resolve(unsigned FromTU, llvm::StringRef USR) const;
 
+  /// Calls through function values for which the points-to found no
+  /// function: they have no edge (missed, never falsely reported).
+  unsigned untracedCalls() const { return UntracedCalls; }
+
 private:
   ProgramModel() = default;
   void assignPrograms();
@@ -96,6 +102,7 @@ private:
   std::vector<Handler> Handlers;
   std::vector<Program> Programs;
   std::vector<int> TUProgram;
+  unsigned UntracedCalls = 0;
   /// USR -> every node defining it, in TU order.
   llvm::StringMap<std::vector<NodeId>> Definitions;
   /// Overridden method USR -> nodes of methods directly overriding it.

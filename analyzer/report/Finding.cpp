@@ -37,12 +37,24 @@ void sortFindings(std::vector<Finding> &Findings) {
                    });
 }
 
+RulePrecedence FindingCollector::precedenceOf(const std::string &Rule) const {
+  auto It = Precedence.find(Rule);
+  return It == Precedence.end() ? RulePrecedence() : It->second;
+}
+
 void FindingCollector::report(Finding F) {
-  auto [It, New] = Sites.try_emplace({F.Rule, F.Loc}, Findings.size());
-  if (New)
+  RulePrecedence P = precedenceOf(F.Rule);
+  std::string Key = P.Group.empty() ? F.Rule : "group:" + P.Group;
+  auto [It, New] = Sites.try_emplace({Key, F.Loc}, Findings.size());
+  if (New) {
     Findings.push_back(std::move(F));
-  else if (F.Trace.size() < Findings[It->second].Trace.size())
-    Findings[It->second] = std::move(F);
+    return;
+  }
+  Finding &Old = Findings[It->second];
+  unsigned OldRank = precedenceOf(Old.Rule).Rank;
+  if (P.Rank < OldRank ||
+      (P.Rank == OldRank && F.Trace.size() < Old.Trace.size()))
+    Old = std::move(F);
 }
 
 } // namespace brisk

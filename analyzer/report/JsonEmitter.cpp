@@ -25,19 +25,44 @@ void emitJson(llvm::ArrayRef<Finding> Findings, const RunStats &Stats,
     J["message"] = F.Message;
     J["handler"] = F.Handler;
     ordered_json Trace = ordered_json::array();
-    for (const TraceStep &S : F.Trace)
-      Trace.push_back({{"function", S.Function},
-                       {"file", S.Loc.File},
-                       {"line", S.Loc.Line},
-                       {"column", S.Loc.Column}});
+    for (const TraceStep &S : F.Trace) {
+      ordered_json Step = {{"function", S.Function},
+                           {"file", S.Loc.File},
+                           {"line", S.Loc.Line},
+                           {"column", S.Loc.Column}};
+      if (!S.Message.empty())
+        Step["message"] = S.Message;
+      Trace.push_back(std::move(Step));
+    }
     J["trace"] = std::move(Trace);
+    // Optional keys, present only when they say something.
+    if (!F.Notes.empty()) {
+      ordered_json Notes = ordered_json::array();
+      for (const FindingNote &N : F.Notes)
+        Notes.push_back({{"message", N.Message},
+                         {"file", N.Loc.File},
+                         {"line", N.Loc.Line},
+                         {"column", N.Loc.Column}});
+      J["notes"] = std::move(Notes);
+    }
+    if (!F.Fixes.empty()) {
+      ordered_json Fixes = ordered_json::array();
+      for (const FixIt &X : F.Fixes)
+        Fixes.push_back({{"file", X.Loc.File},
+                         {"line", X.Loc.Line},
+                         {"column", X.Loc.Column},
+                         {"length", X.Length},
+                         {"replacement", X.Replacement}});
+      J["fixes"] = std::move(Fixes);
+    }
     List.push_back(std::move(J));
   }
   Doc["findings"] = std::move(List);
   Doc["stats"] = {{"translation_units", Stats.TranslationUnits},
                   {"parse_errors", Stats.ParseErrors},
                   {"handlers", Stats.Handlers},
-                  {"cache_hits", Stats.CacheHits}};
+                  {"cache_hits", Stats.CacheHits},
+                  {"untraced_calls", Stats.UntracedCalls}};
   // Replace invalid UTF-8 (a message quoting odd source) instead of failing.
   OS << Doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << "\n";
 }

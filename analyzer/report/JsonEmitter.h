@@ -15,6 +15,8 @@ struct RunStats {
   unsigned ParseErrors = 0;
   unsigned Handlers = 0;
   unsigned CacheHits = 0;
+  /// Calls through function values no function was found for.
+  unsigned UntracedCalls = 0;
 };
 
 /// Writes design.md's schema (version 1), keys in the documented order.

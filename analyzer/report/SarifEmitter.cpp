@@ -109,14 +109,41 @@ void emitSarif(llvm::ArrayRef<Finding> Findings,
             {{"location",
               {{"physicalLocation", physicalLocation(S.Loc, SourceRoot)},
                {"message",
-                {{"text",
-                  "'" + S.Function + "' calls '" + S.Callee + "'"}}}}}});
+                {{"text", S.Message.empty()
+                              ? "'" + S.Function + "' calls '" + S.Callee + "'"
+                              : S.Message}}}}}});
       Steps.push_back(
           {{"location",
             {{"physicalLocation", physicalLocation(F.Loc, SourceRoot)},
              {"message", {{"text", F.Message}}}}}});
       Result["codeFlows"] = ordered_json::array(
           {{{"threadFlows", ordered_json::array({{{"locations", Steps}}})}}});
+    }
+    if (!F.Notes.empty()) {
+      ordered_json Related = ordered_json::array();
+      for (const FindingNote &N : F.Notes)
+        Related.push_back(
+            {{"id", Related.size()},
+             {"physicalLocation", physicalLocation(N.Loc, SourceRoot)},
+             {"message", {{"text", N.Message}}}});
+      Result["relatedLocations"] = std::move(Related);
+    }
+    if (!F.Fixes.empty()) {
+      ordered_json Changes = ordered_json::array();
+      for (const FixIt &X : F.Fixes)
+        Changes.push_back(
+            {{"artifactLocation",
+              physicalLocation(X.Loc, SourceRoot)["artifactLocation"]},
+             {"replacements",
+              ordered_json::array(
+                  {{{"deletedRegion",
+                     {{"startLine", X.Loc.Line},
+                      {"startColumn", X.Loc.Column},
+                      {"endColumn", X.Loc.Column + X.Length}}},
+                    {"insertedContent", {{"text", X.Replacement}}}}})}});
+      Result["fixes"] = ordered_json::array(
+          {{{"description", {{"text", "apply brisk-check's fix"}}},
+            {"artifactChanges", std::move(Changes)}}});
     }
     Results.push_back(std::move(Result));
   }

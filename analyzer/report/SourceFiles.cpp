@@ -31,4 +31,13 @@ std::optional<llvm::StringRef> SourceFiles::line(llvm::StringRef Path,
   return Rest.take_until([](char C) { return C == '\n'; }).rtrim('\r');
 }
 
+std::optional<unsigned> SourceFiles::offset(llvm::StringRef Path, unsigned Line,
+                                            unsigned Column) {
+  auto Text = text(Path);
+  auto L = line(Path, Line);
+  if (!Text || !L || Column == 0 || Column > L->size() + 1)
+    return std::nullopt;
+  return unsigned(L->data() - Text->data()) + Column - 1;
+}
+
 } // namespace brisk

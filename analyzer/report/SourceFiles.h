@@ -22,6 +22,10 @@ public:
   std::optional<llvm::StringRef> text(llvm::StringRef Path);
   /// Line (1-based) without its line break, or nullopt.
   std::optional<llvm::StringRef> line(llvm::StringRef Path, unsigned Line);
+  /// The byte offset of Line:Column (both 1-based, the column in bytes), or
+  /// nullopt when the file has no such place.
+  std::optional<unsigned> offset(llvm::StringRef Path, unsigned Line,
+                                 unsigned Column);
 
 private:
   llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Buffers;

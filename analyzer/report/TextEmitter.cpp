@@ -54,6 +54,16 @@ void emitLocation(const SourceLoc &Loc, llvm::raw_ostream &OS) {
   OS << Loc.File << ":" << Loc.Line << ":" << Loc.Column << ": ";
 }
 
+/// clang's -fdiagnostics-parseable-fixits form.
+void emitFixIt(const FixIt &Fix, llvm::raw_ostream &OS) {
+  OS << "fix-it:\"";
+  OS.write_escaped(Fix.Loc.File);
+  OS << "\":{" << Fix.Loc.Line << ":" << Fix.Loc.Column << "-" << Fix.Loc.Line
+     << ":" << Fix.Loc.Column + Fix.Length << "}:\"";
+  OS.write_escaped(Fix.Replacement);
+  OS << "\"\n";
+}
+
 } // namespace
 
 void emitText(llvm::ArrayRef<Finding> Findings, SourceFiles &Sources,
@@ -63,11 +73,21 @@ void emitText(llvm::ArrayRef<Finding> Findings, SourceFiles &Sources,
     OS << severityName(F.Level) << ": " << F.Message << " [brisk-" << F.Rule
        << "]\n";
     emitSnippet(F.Loc, Sources, OS);
+    for (const FixIt &Fix : F.Fixes)
+      emitFixIt(Fix, OS);
     for (const TraceStep &Step : F.Trace) {
       emitLocation(Step.Loc, OS);
-      OS << "note: '" << Step.Function << "' calls '" << Step.Callee
-         << "' here\n";
+      if (Step.Message.empty())
+        OS << "note: '" << Step.Function << "' calls '" << Step.Callee
+           << "' here\n";
+      else
+        OS << "note: " << Step.Message << "\n";
       emitSnippet(Step.Loc, Sources, OS);
+    }
+    for (const FindingNote &Note : F.Notes) {
+      emitLocation(Note.Loc, OS);
+      OS << "note: " << Note.Message << "\n";
+      emitSnippet(Note.Loc, Sources, OS);
     }
   }
 }

@@ -45,6 +45,7 @@ llvm::Expected<CheckConfig> parseCheckConfig(llvm::StringRef Text,
   if (!Doc.is_object())
     return fail(Name, "top level must be an object");
   CheckConfig Config;
+  json SiteEntries = json::array();
   for (auto It = Doc.begin(); It != Doc.end(); ++It) {
     const std::string &Key = It.key();
     const json &V = It.value();
@@ -59,17 +60,48 @@ llvm::Expected<CheckConfig> parseCheckConfig(llvm::StringRef Text,
     } else if (Key == "rules") {
       if (auto E = readStringList(V, Key, Config.RuleLists, Name))
         return E;
-    } else if (Key == "init-catalog") {
+    } else if (Key == "severity") {
+      if (!V.is_object())
+        return fail(Name, "\"severity\" must map rule ids to note, warning "
+                          "or error");
+      for (auto S = V.begin(); S != V.end(); ++S) {
+        if (!S->is_string())
+          return fail(Name, "\"severity\": the severity of '" + S.key() +
+                                "' must be a string");
+        Config.Severities[S.key()] = S->get<std::string>();
+      }
+    } else if (Key == "max_concurrency") {
+      if (!V.is_number_unsigned() || V.get<uint64_t>() == 0 ||
+          V.get<uint64_t>() > 1000000)
+        return fail(Name, "\"max_concurrency\" must be a positive integer");
+      Config.MaxConcurrency = V.get<unsigned>();
+    } else if (Key == "init-catalog" || Key == "site-catalog") {
       if (!V.is_array())
-        return fail(Name, "\"init-catalog\" must be an array of catalogue "
-                          "entries");
-      Config.CatalogDocument = json{{"version", 1}, {"entries", V}}.dump();
+        return fail(Name, "\"" + Key +
+                              "\" must be an array of catalogue "
+                              "entries");
+      for (const json &E : V)
+        SiteEntries.push_back(E);
+    } else if (Key == "state-catalog") {
+      if (!V.is_object())
+        return fail(Name, "\"state-catalog\" must be an object in the schema "
+                          "of rules/state-catalog.json");
+      Config.StateDocument = V.dump();
+    } else if (Key == "credential-patterns") {
+      if (!V.is_array())
+        return fail(Name, "\"credential-patterns\" must be an array of "
+                          "patterns");
+      Config.CredentialDocument = json{{"version", 1}, {"patterns", V}}.dump();
     } else {
       return fail(Name, "unknown key \"" + Key +
-                            "\" (expected version, handlers, rules, "
-                            "init-catalog)");
+                            "\" (expected version, handlers, rules, severity, "
+                            "max_concurrency, init-catalog, site-catalog, "
+                            "state-catalog, credential-patterns)");
     }
   }
+  if (!SiteEntries.empty())
+    Config.CatalogDocument =
+        json{{"version", 1}, {"entries", SiteEntries}}.dump();
   return Config;
 }
 

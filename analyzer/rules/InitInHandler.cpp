@@ -2,6 +2,8 @@
 
 #include "rules/InitInHandler.h"
 
+#include "rules/RuleSupport.h"
+
 #include "llvm/ADT/STLExtras.h"
 
 namespace brisk {
@@ -11,7 +13,7 @@ namespace {
 /// "'What' in handler 'H': why it is expensive; what to do instead". The
 /// catalogue's message says why, user entries without one get a generic
 /// reason.
-std::string describe(const InitCatalogEntry &Entry, const CatalogMatch &Match,
+std::string describe(const SiteCatalogEntry &Entry, const CatalogMatch &Match,
                      llvm::StringRef Handler) {
   std::string Msg = "'" + Match.What + "' in handler '" + Handler.str() + "': ";
   if (!Entry.Message.empty())
@@ -26,7 +28,7 @@ std::string describe(const InitCatalogEntry &Entry, const CatalogMatch &Match,
 
 } // namespace
 
-bool InitInHandler::isHoistable(const InitCatalogEntry &Entry,
+bool InitInHandler::isHoistable(const SiteCatalogEntry &Entry,
                                 const CatalogMatch &Match, NodeId Where,
                                 const Reachability &Reach) const {
   // Match.Args holds the origins of the entry's arguments that the call
@@ -48,33 +50,24 @@ bool InitInHandler::isHoistable(const InitCatalogEntry &Entry,
   return false;
 }
 
-void InitInHandler::check(const ProgramModel &Model, const Reachability &Reach,
-                          FindingSink &Sink) const {
-  for (unsigned H = 0; H < Model.handlers().size(); ++H) {
-    const Handler &Handler = Model.handlers()[H];
-    for (NodeId N : Reach.perHandler()[H].Order) {
-      for (const CatalogMatch &Match : Model.node(N).Fn->Matches) {
-        if (Match.Once != OnceKind::None)
-          continue;
-        const InitCatalogEntry *Entry = Catalog.find(Match.EntryId);
-        if (!Entry || Entry->Disabled || !isHoistable(*Entry, Match, N, Reach))
-          continue;
-        Finding F;
-        F.Rule = id().str();
-        F.Level = defaultSeverity();
-        F.Category = Entry->Category;
-        F.Loc = Match.Loc;
-        F.Message = describe(*Entry, Match, Handler.DisplayName);
-        F.Handler = Handler.DisplayName;
-        for (const PathStep &Step : Reach.pathTo(H, N))
-          F.Trace.push_back({Step.Caller == Handler.Entry
-                                 ? Handler.DisplayName
-                                 : Model.node(Step.Caller).Fn->QualifiedName,
-                             Step.Site->CalleeName, Step.Site->Loc});
+void InitInHandler::check(const Analysis &A, FindingSink &Sink) const {
+  forEachReachedMatch(
+      A, Catalog, id(),
+      [&](unsigned H, NodeId N, const CatalogMatch &Match,
+          const SiteCatalogEntry &Entry) {
+        if (!isHoistable(Entry, Match, N, A.Reach))
+          return;
+        Finding F = reachedFinding(
+            A, *this, H, N, Match.Loc,
+            describe(Entry, Match, A.Model.handlers()[H].DisplayName),
+            Match.Once);
+        F.Category = Entry.Category;
+        // A local built the same way on every invocation can be built once:
+        // make it a function-local static.
+        if (!Match.FixText.empty() && A.Reach.isConstant(N, Match.FixRequires))
+          F.Fixes.push_back({Match.FixLoc, 0, Match.FixText});
         Sink.report(std::move(F));
-      }
-    }
-  }
+      });
 }
 
 } // namespace brisk

@@ -2,21 +2,23 @@
 //
 // init-in-handler reports catalogue matches (SDK clients, connections,
 // regexes, ...) in per-invocation code whose hoisting condition holds: the
-// same work could run once at init and be reused by warm invocations.
+// same work could run once at init and be reused by warm invocations. A
+// local built from compile-time constants, where the entry allows it, gets
+// the fix-it that makes it a function-local static.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef BRISK_ANALYZER_RULES_INITINHANDLER_H
 #define BRISK_ANALYZER_RULES_INITINHANDLER_H
 
-#include "catalog/InitCatalog.h"
+#include "catalog/SiteCatalog.h"
 #include "rules/Rule.h"
 
 namespace brisk {
 
 class InitInHandler : public Rule {
 public:
-  explicit InitInHandler(const InitCatalog &Catalog) : Catalog(Catalog) {}
+  explicit InitInHandler(const SiteCatalog &Catalog) : Catalog(Catalog) {}
 
   llvm::StringRef id() const override { return "init-in-handler"; }
   Severity defaultSeverity() const override { return Severity::Warning; }
@@ -34,14 +36,13 @@ public:
   llvm::StringRef docsPath() const override {
     return "rules/init-in-handler.md";
   }
-  void check(const ProgramModel &Model, const Reachability &Reach,
-             FindingSink &Sink) const override;
+  void check(const Analysis &A, FindingSink &Sink) const override;
 
 private:
-  bool isHoistable(const InitCatalogEntry &Entry, const CatalogMatch &Match,
+  bool isHoistable(const SiteCatalogEntry &Entry, const CatalogMatch &Match,
                    NodeId Where, const Reachability &Reach) const;
 
-  const InitCatalog &Catalog;
+  const SiteCatalog &Catalog;
 };
 
 } // namespace brisk

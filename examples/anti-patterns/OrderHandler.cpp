@@ -2,10 +2,12 @@
 
 #include "Orders.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <mutex>
 #include <regex>
 #include <string>
 #include <thread>
@@ -14,7 +16,10 @@
 using aws::lambda_runtime::invocation_request;
 using aws::lambda_runtime::invocation_response;
 
-static unsigned long OrdersSeen = 0;
+// Atomic and locked, so that concurrent requests (Lambda Managed Instances)
+// do not race on them; that does not make keeping them right.
+static std::atomic<unsigned long> OrdersSeen{0};
+static std::mutex StateLock;
 static std::string LastOrder;
 static std::vector<long> LatenciesMs;
 static const char *ArchiveBucket = nullptr;
@@ -51,7 +56,10 @@ invocation_response handleOrder(invocation_request const &Request) {
 
   // request-data-in-global: the order stays in the environment after the
   // response, where the next invocation, maybe another customer's, can see it.
-  LastOrder = Request.payload;
+  {
+    std::lock_guard<std::mutex> Lock(StateLock);
+    LastOrder = Request.payload;
+  }
 
   // init-in-handler: a std::regex from a constant pattern is compiled on
   // every invocation. Make it a static or build it in main.
@@ -69,13 +77,15 @@ invocation_response handleOrder(invocation_request const &Request) {
 
   // detached-work: the thread outlives the response; Lambda freezes it with
   // the environment and it resumes, if ever, during a later invocation.
-  std::thread(publishOrderCount, OrdersSeen).detach();
+  std::thread(publishOrderCount, OrdersSeen.load()).detach();
 
   // unbounded-global-growth: one sample per invocation, never cleared: memory
   // grows for as long as the environment stays warm.
-  LatenciesMs.push_back(std::chrono::duration_cast<std::chrono::milliseconds>(
-                            std::chrono::steady_clock::now() - Start)
-                            .count());
+  long Elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+                     std::chrono::steady_clock::now() - Start)
+                     .count();
+  std::lock_guard<std::mutex> Lock(StateLock);
+  LatenciesMs.push_back(Elapsed);
 
   if (!Archived)
     return invocation_response::failure("could not archive the order",

@@ -22,6 +22,7 @@ int main() {
 // CHECK: {{.*}}Inputs/cross-tu/storage.cpp:9:21: warning: 'Aws::S3::S3Client' in handler 'handler'
 // CHECK-NEXT: {{^}}    9 |   Aws::S3::S3Client Client(Config);
 // CHECK-NEXT: {{^}}      |                     ^
+// CHECK-NEXT: fix-it:"{{.*}}Inputs/cross-tu/storage.cpp":{9:3-9:3}:"static const "
 // CHECK-NEXT: [[FILE:.*cross-tu.cpp]]:14:10: note: 'handler' calls 'placeOrder' here
 // CHECK-NEXT: {{^}}   14 |   return placeOrder(Req.payload);
 // CHECK-NEXT: {{^}}      |          ^

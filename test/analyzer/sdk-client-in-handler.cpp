@@ -18,8 +18,9 @@ static std::string fetch(const std::string &Key) {
   // CHECK: {{^}}[[FILE:.*sdk-client-in-handler.cpp]]:[[@LINE-1]]:21: warning: 'Aws::S3::S3Client' in handler 'handler': AWS SDK client constructed per invocation: it resolves credentials and opens a connection pool each time; construct the client once during init (a global, a static or a member of an object built in main) and reuse it [brisk-init-in-handler]
   // CHECK-NEXT: {{^}}   17 |   Aws::S3::S3Client Client(Config);
   // CHECK-NEXT: {{^}}      |                     ^
-  // CHECK-NEXT: [[FILE]]:46:10: note: 'handler' calls 'fetch' here
-  // CHECK-NEXT: {{^}}   46 |   Body = fetch(Req.payload);
+  // CHECK-NEXT: fix-it:"[[FILE]]":{17:3-17:3}:"static const "
+  // CHECK-NEXT: [[FILE]]:47:10: note: 'handler' calls 'fetch' here
+  // CHECK-NEXT: {{^}}   47 |   Body = fetch(Req.payload);
   // CHECK-NEXT: {{^}}      |          ^
   return Key;
 }
@@ -27,13 +28,13 @@ static std::string fetch(const std::string &Key) {
 static void store(const std::string &Body) {
   auto Heap = new Aws::DynamoDB::DynamoDBClient();
   // CHECK: [[FILE]]:[[@LINE-1]]:19: warning: 'Aws::DynamoDB::DynamoDBClient' in handler 'handler'
-  // CHECK: [[FILE]]:47:3: note: 'handler' calls 'store' here
+  // CHECK: [[FILE]]:48:3: note: 'handler' calls 'store' here
   auto Unique = std::make_unique<Aws::S3::S3Client>();
   // CHECK: [[FILE]]:[[@LINE-1]]:17: warning: 'Aws::S3::S3Client' in handler 'handler'
-  // CHECK: [[FILE]]:47:3: note: 'handler' calls 'store' here
+  // CHECK: [[FILE]]:48:3: note: 'handler' calls 'store' here
   auto Shared = Aws::MakeShared<Aws::DynamoDB::DynamoDBClient>("tag");
   // CHECK: [[FILE]]:[[@LINE-1]]:17: warning: 'Aws::DynamoDB::DynamoDBClient' in handler 'handler'
-  // CHECK: [[FILE]]:47:3: note: 'handler' calls 'store' here
+  // CHECK: [[FILE]]:48:3: note: 'handler' calls 'store' here
   (void)Body;
   delete Heap;
 }

@@ -1,6 +1,7 @@
 // A virtual call reaches every override in the program: the override that
 // builds a client is reported with the virtual call in its path. An unrelated
-// class with a method of the same name is not reached.
+// class with a method of the same name is not reached. The note names the
+// override the call reaches.
 // RUN: %mkdb %t -- -std=c++17 -isystem %S_inputs/include -- %s
 // RUN: not brisk-check -p %t 2>&1 | FileCheck %s --implicit-check-not=warning: --implicit-check-not=error:
 
@@ -24,7 +25,7 @@ struct S3Store : Store {
   void put(const std::string &Key) override {
     Aws::S3::S3Client Client;
     // CHECK: [[FILE:.*virtual-dispatch.cpp]]:[[@LINE-1]]:23: warning: 'Aws::S3::S3Client' in handler 'main::lambda'
-    // CHECK: [[FILE]]:47:15: note: 'main::lambda' calls 'Store::put' here
+    // CHECK: [[FILE]]:48:15: note: 'main::lambda' calls 'S3Store::put' here
     (void)Key;
   }
 };

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# brisk-check on the examples, as scripts/demo and the README show it: the
-# marked instances in examples/anti-patterns of the rules brisk-check
-# implements are found, at their exact places, and examples/greeting and the
-# runtime under it, written the right way, get no finding from any rule.
+# brisk-check on the examples, as scripts/demo and the README show it: every
+# marked instance in examples/anti-patterns is found once, at its exact
+# place, with the default rules and, for unsynchronized-global, with
+# --max-concurrency; examples/greeting and the runtime under it, written the
+# right way, get no finding from any rule, concurrent or not.
 #
 # usage: check_examples.sh BRISK_CHECK EXAMPLES_BUILD_DIR SOURCE_DIR FILECHECK
 set -euo pipefail
@@ -15,19 +16,30 @@ here=$(cd "$(dirname "$0")" && pwd)
 cd "$src"
 
 set +e
-anti=$("$check" -p "$db" --rules=-*,init-in-handler examples/anti-patterns/*.cpp 2>&1)
+anti=$("$check" -p "$db" examples/anti-patterns/*.cpp 2>&1)
 anti_rc=$?
-clean=$("$check" -p "$db" examples/greeting/*.cpp examples/runtime/src/*.cpp 2>&1)
+concurrent=$("$check" -p "$db" --max-concurrency=4 --rules=-*,unsynchronized-global \
+  examples/anti-patterns/*.cpp 2>&1)
+concurrent_rc=$?
+clean=$("$check" -p "$db" --max-concurrency=4 examples/greeting/*.cpp \
+  examples/runtime/src/*.cpp 2>&1)
 clean_rc=$?
 set -e
 
 status=0
-if [ "$anti_rc" -ne 1 ]; then
-  echo "FAIL: anti-patterns: exit $anti_rc, want 1"
-  status=1
-fi
+for rc in "$anti_rc" "$concurrent_rc"; do
+  if [ "$rc" -ne 1 ]; then
+    echo "FAIL: anti-patterns: exit $rc, want 1"
+    status=1
+  fi
+done
 printf '%s\n' "$anti" |
   "$filecheck" --implicit-check-not=warning: --implicit-check-not=error: \
+    --implicit-check-not=note: --implicit-check-not=fix-it: \
+    "$here/anti-patterns.expected" || status=1
+printf '%s\n' "$concurrent" |
+  "$filecheck" --check-prefix=CONCURRENT --implicit-check-not=warning: \
+    --implicit-check-not=error: --implicit-check-not=note: \
     "$here/anti-patterns.expected" || status=1
 if [ "$clean_rc" -ne 0 ] || [ -n "$clean" ]; then
   printf 'FAIL: greeting and runtime: exit %d, want 0 and no output:\n%s\n' \

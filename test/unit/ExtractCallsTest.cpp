@@ -134,7 +134,7 @@ std::unique_ptr<Engine> build(int N) { return std::make_unique<Engine>(N); }
   EXPECT_EQ(Ctors[0]->Args[0].ParamMask, 1u);
 }
 
-TEST(ExtractCalls, TemplateCallsLeadToThePatternSummary) {
+TEST(ExtractCalls, TemplateCallsLeadToTheInstantiationSummary) {
   TUSummary S = summarize(R"(
 void helper();
 template <typename T> void visit(T) { helper(); }
@@ -146,25 +146,27 @@ void f() {
 }
 )");
   const FunctionSummary *F = function(S, "f");
-  const FunctionSummary *Visit = function(S, "visit");
-  const FunctionSummary *Open = function(S, "Box::open");
+  const FunctionSummary *VisitInt = function(S, "visit<int>");
+  const FunctionSummary *VisitDouble = function(S, "visit<double>");
+  const FunctionSummary *Open = function(S, "Box<int>::open");
   ASSERT_NE(F, nullptr);
-  ASSERT_NE(Visit, nullptr);
+  ASSERT_NE(VisitInt, nullptr);
+  ASSERT_NE(VisitDouble, nullptr);
   ASSERT_NE(Open, nullptr);
-  EXPECT_EQ(callsTo(*Visit, "helper").size(), 1u);
-  auto Visits = callsTo(*F, "visit");
-  ASSERT_EQ(Visits.size(), 2u);
-  EXPECT_EQ(Visits[0]->CalleeUSR, Visit->USR);
-  EXPECT_EQ(Visits[1]->CalleeUSR, Visit->USR);
-  auto Opens = callsTo(*F, "Box::open");
+  EXPECT_EQ(callsTo(*VisitInt, "helper").size(), 1u);
+  EXPECT_NE(VisitInt->USR, VisitDouble->USR);
+  // Each call names the instantiation it runs, which has its own summary.
+  auto Ints = callsTo(*F, "visit<int>");
+  auto Doubles = callsTo(*F, "visit<double>");
+  ASSERT_EQ(Ints.size(), 1u);
+  ASSERT_EQ(Doubles.size(), 1u);
+  EXPECT_EQ(Ints[0]->CalleeUSR, VisitInt->USR);
+  EXPECT_EQ(Doubles[0]->CalleeUSR, VisitDouble->USR);
+  auto Opens = callsTo(*F, "Box<int>::open");
   ASSERT_EQ(Opens.size(), 1u);
   EXPECT_EQ(Opens[0]->CalleeUSR, Open->USR);
-  // One summary per pattern, not per instantiation.
-  EXPECT_EQ(std::count_if(S.Functions.begin(), S.Functions.end(),
-                          [](const FunctionSummary &Fn) {
-                            return Fn.QualifiedName == "visit";
-                          }),
-            1);
+  // The pattern is summarised too, for callers that only see it.
+  EXPECT_NE(function(S, "visit"), nullptr);
 }
 
 TEST(ExtractCalls, SystemHeaderBodiesAreNotSummarised) {

@@ -190,8 +190,8 @@ void f() {
 }
 
 TEST(ExtractCatalog, UserExtensionsMatchTheirOwnNames) {
-  InitCatalog Catalog = ourCatalog();
-  ASSERT_FALSE(bool(mergeInitCatalog(Catalog, R"({"entries": [
+  SiteCatalog Catalog = ourCatalog();
+  ASSERT_FALSE(bool(mergeSiteCatalog(Catalog, R"({"entries": [
     {"id": "acme-connect", "category": "connection",
      "match": {"function": "acme::connect*"}, "kind": "call",
      "hoistable": "always", "message": "m"},

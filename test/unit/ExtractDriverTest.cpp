@@ -70,7 +70,7 @@ TEST_F(ExtractDriver, OrderAndContentDoNotDependOnThreads) {
   for (unsigned Jobs : {1u, 4u}) {
     ExtractOptions Options;
     Options.Jobs = Jobs;
-    Options.Catalog = &ourCatalog();
+    Options.Data.Sites = &ourCatalog();
     auto R = extractSummaries(*DB, Files, Options);
     ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
     EXPECT_EQ(R->ParseErrors, 0u);
@@ -99,7 +99,7 @@ TEST_F(ExtractDriver, BrokenTUsAreCountedAndOthersKeepTheirFindings) {
   std::string Diags;
   llvm::raw_string_ostream OS(Diags);
   ExtractOptions Options;
-  Options.Catalog = &ourCatalog();
+  Options.Data.Sites = &ourCatalog();
   Options.DiagOut = &OS;
   auto R = extractSummaries(*DB, {Good, Broken}, Options);
   ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
@@ -164,7 +164,7 @@ TEST_F(ExtractDriver, CacheReusesUnchangedTUsOnly) {
   std::string Diags;
   llvm::raw_string_ostream OS(Diags);
   ExtractOptions Options;
-  Options.Catalog = &ourCatalog();
+  Options.Data.Sites = &ourCatalog();
   Options.DiagOut = &OS;
   Options.CacheDir = std::string(Dir) + "/.brisk-cache";
   std::vector<std::string> Files = {A, B, Broken};
@@ -192,10 +192,10 @@ TEST_F(ExtractDriver, CacheReusesUnchangedTUsOnly) {
   EXPECT_EQ(Third->CacheHits, 1u);
 
   // A different catalogue makes every entry stale.
-  InitCatalog Other = ourCatalog();
-  ASSERT_FALSE(bool(mergeInitCatalog(
+  SiteCatalog Other = ourCatalog();
+  ASSERT_FALSE(bool(mergeSiteCatalog(
       Other, R"({"entries": [{"id": "dlopen", "disabled": true}]})", "u")));
-  Options.Catalog = &Other;
+  Options.Data.Sites = &Other;
   auto Fourth = extractSummaries(*DB, Files, Options);
   ASSERT_TRUE(bool(Fourth));
   EXPECT_EQ(Fourth->CacheHits, 0u);
@@ -210,7 +210,7 @@ TEST_F(ExtractDriver, CacheNoticesAChangedSystemHeader) {
   auto DB = database({A}, "-isystem" + std::string(Sys));
   ASSERT_TRUE(DB);
   ExtractOptions Options;
-  Options.Catalog = &ourCatalog();
+  Options.Data.Sites = &ourCatalog();
   Options.CacheDir = std::string(Dir) + "/.brisk-cache";
   ASSERT_TRUE(bool(extractSummaries(*DB, {A}, Options)));
   auto Warm = extractSummaries(*DB, {A}, Options);

@@ -195,6 +195,31 @@ int main() {
   EXPECT_TRUE(callsTo(*Main, "work").empty()) << "moved into the loop";
 }
 
+TEST(ExtractHandlers, LocalsBeforeAPollingLoopAreItsState) {
+  TUSummary S = summarize(std::string(Prelude) + R"(
+#include <string>
+#include <vector>
+int main() {
+  runtime Rt("http://localhost");
+  std::vector<std::string> Seen;
+  for (;;) {
+    auto Next = Rt.get_next();
+    Seen.push_back(Next.get_result().payload);
+    std::vector<std::string> Batch;
+    Batch.push_back(Next.get_result().payload);
+    Rt.post_success(Next.get_result().request_id, work(Next.get_result()));
+  }
+}
+)");
+  const FunctionSummary *Loop = handlerSummary(S);
+  ASSERT_NE(Loop, nullptr);
+  ASSERT_EQ(Loop->Writes.size(), 1u) << "the body's own local is not state";
+  const StateRef &T = Loop->Writes[0].Target;
+  EXPECT_EQ(T.Root, RefRoot::LoopLocal);
+  EXPECT_EQ(T.Name, "Seen");
+  EXPECT_EQ(T.Owner, function(S, "main")->USR);
+}
+
 TEST(ExtractHandlers, PollingLoopWithRawHttpThroughHelpers) {
   TUSummary S = summarize(R"(
 #include <string>

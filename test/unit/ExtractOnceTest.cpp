@@ -76,7 +76,7 @@ void f() { mine::call_once(0, init); }
 )");
   const FunctionSummary *F = function(S, "f");
   ASSERT_NE(F, nullptr);
-  auto Calls = callsTo(*F, "mine::call_once");
+  auto Calls = callsTo(*F, "mine::call_once<void (&)()>");
   ASSERT_EQ(Calls.size(), 1u);
   EXPECT_EQ(Calls[0]->Once, OnceKind::None);
   for (const CallSite &C : F->Calls)
@@ -116,8 +116,37 @@ void f() {
   EXPECT_EQ(onceOf(S, "f", "connect", 1), OnceKind::LazyInitGuard);
   EXPECT_EQ(onceOf(S, "f", "expensive", 0), OnceKind::LazyInitGuard);
   EXPECT_EQ(onceOf(S, "f", "expensive", 1), OnceKind::LazyInitGuard);
+  // Once only if the Service outlives the invocation: linking decides.
   EXPECT_EQ(onceOf(S, "Service::handle", "Conn::Conn", 0),
-            OnceKind::LazyInitGuard);
+            OnceKind::LazyInitMember);
+}
+
+TEST(ExtractOnce, RebuiltWhenBroken) {
+  TUSummary S = summarize(std::string(Prelude) + R"(
+Conn *gConn = nullptr;
+Conn *gOther = nullptr;
+bool healthy(Conn *);
+Conn *reuse() {
+  if (gConn && healthy(gConn))
+    return gConn;
+  gConn = connect();
+  return gConn;
+}
+void f(bool Fresh) {
+  if (gConn == nullptr || !healthy(gConn)) { gConn = connect(); }
+  // Neither side tests whether it is missing.
+  if (Fresh || !healthy(gOther)) { gOther = connect(); }
+  // Only while it is missing.
+  if (!gOther && Fresh) { gOther = connect(); }
+  // The block does not build what is tested.
+  if (!gConn || Fresh) { connect(); }
+}
+)");
+  EXPECT_EQ(onceOf(S, "reuse", "connect", 0), OnceKind::LazyInitGuard);
+  EXPECT_EQ(onceOf(S, "f", "connect", 0), OnceKind::LazyInitGuard);
+  EXPECT_EQ(onceOf(S, "f", "connect", 1), OnceKind::None);
+  EXPECT_EQ(onceOf(S, "f", "connect", 2), OnceKind::LazyInitGuard);
+  EXPECT_EQ(onceOf(S, "f", "connect", 3), OnceKind::None);
 }
 
 TEST(ExtractOnce, NotLazyInitGuards) {

@@ -3,7 +3,7 @@
 #ifndef BRISK_TEST_UNIT_EXTRACTTESTSUPPORT_H
 #define BRISK_TEST_UNIT_EXTRACTTESTSUPPORT_H
 
-#include "catalog/InitCatalog.h"
+#include "catalog/SiteCatalog.h"
 #include "extract/Extractor.h"
 #include "model/Summary.h"
 
@@ -14,26 +14,57 @@
 
 namespace brisk::test {
 
-inline const InitCatalog &ourCatalog() {
-  static const InitCatalog Catalog = [] {
-    auto C = loadInitCatalog(
-        {std::string(BRISK_TEST_RULES_DIR) + "/init-catalog.json"});
+inline const SiteCatalog &ourCatalog() {
+  static const SiteCatalog Catalog = [] {
+    std::string Dir = BRISK_TEST_RULES_DIR;
+    auto C = loadSiteCatalog({Dir + "/init-catalog.json",
+                              Dir + "/process-catalog.json",
+                              Dir + "/tmp-file-catalog.json"});
     if (!C) {
       ADD_FAILURE() << llvm::toString(C.takeError());
-      return InitCatalog();
+      return SiteCatalog();
     }
     return std::move(*C);
   }();
   return Catalog;
 }
 
+inline const StateCatalog &ourStateCatalog() {
+  static const StateCatalog Catalog = [] {
+    auto C = loadStateCatalog(
+        {std::string(BRISK_TEST_RULES_DIR) + "/state-catalog.json"});
+    if (!C) {
+      ADD_FAILURE() << llvm::toString(C.takeError());
+      return StateCatalog();
+    }
+    return std::move(*C);
+  }();
+  return Catalog;
+}
+
+inline const CredentialPatterns &ourCredentialPatterns() {
+  static const CredentialPatterns Patterns = [] {
+    auto P = loadCredentialPatterns(
+        {std::string(BRISK_TEST_RULES_DIR) + "/credential-patterns.json"});
+    if (!P) {
+      ADD_FAILURE() << llvm::toString(P.takeError());
+      return CredentialPatterns();
+    }
+    return std::move(*P);
+  }();
+  return Patterns;
+}
+
 /// Summarises Code as /virtual/handler.cpp with the analyzer tests' stub
-/// headers on the include path, matching sites against Catalog.
+/// headers on the include path, matching sites against Catalog and writes
+/// against our state catalogue.
 inline TUSummary summarize(const std::string &Code,
                            std::string *Diags = nullptr,
-                           const InitCatalog &Catalog = ourCatalog()) {
+                           const SiteCatalog &Catalog = ourCatalog()) {
   ExtractOptions Options;
-  Options.Catalog = &Catalog;
+  Options.Data.Sites = &Catalog;
+  Options.Data.State = &ourStateCatalog();
+  Options.Data.Credentials = &ourCredentialPatterns();
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   Options.DiagOut = &OS;

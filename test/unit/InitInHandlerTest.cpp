@@ -12,10 +12,10 @@ namespace {
 
 const std::string File = "/p/main.cpp";
 
-InitCatalog catalog() {
-  InitCatalog C;
+SiteCatalog catalog() {
+  SiteCatalog C;
   auto Add = [&](std::string Id, HoistCondition Cond, SiteKind Kind) {
-    InitCatalogEntry E;
+    SiteCatalogEntry E;
     E.Id = Id;
     E.Category = "cat-" + Id;
     E.Condition = Cond;
@@ -46,9 +46,10 @@ std::vector<Finding> run(std::vector<FunctionSummary> Fns,
   S.push_back(std::move(T));
   ProgramModel M = cantFail(ProgramModel::build(std::move(S), {}));
   Reachability R = Reachability::compute(M);
-  InitCatalog C = catalog();
+  WriteEffects W = WriteEffects::compute(M);
+  SiteCatalog C = catalog();
   FindingCollector Sink;
-  InitInHandler(C).check(M, R, Sink);
+  InitInHandler(C).check({M, R, W}, Sink);
   return Sink.take();
 }
 

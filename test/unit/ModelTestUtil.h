@@ -3,7 +3,10 @@
 #ifndef BRISK_TEST_UNIT_MODELTESTUTIL_H
 #define BRISK_TEST_UNIT_MODELTESTUTIL_H
 
+#include "model/ProgramModel.h"
 #include "model/Summary.h"
+
+#include "gtest/gtest.h"
 
 #include <string>
 #include <vector>
@@ -76,6 +79,28 @@ inline HandlerRegistration registration(const std::string &USR, SourceLoc Loc) {
   R.DisplayName = USR;
   R.Loc = std::move(Loc);
   return R;
+}
+
+/// A program of one TU in File whose first function is registered as the
+/// handler.
+inline ProgramModel singleTUProgram(const std::string &File,
+                                    std::vector<FunctionSummary> Fns) {
+  TUSummary T;
+  T.MainFile = File;
+  T.Handlers.push_back(registration(Fns.front().USR, loc(File, 99)));
+  T.Functions = std::move(Fns);
+  std::vector<TUSummary> S;
+  S.push_back(std::move(T));
+  return llvm::cantFail(ProgramModel::build(std::move(S), {}));
+}
+
+/// The node of the function with USR.
+inline NodeId nodeOf(const ProgramModel &M, const std::string &USR) {
+  for (NodeId N = 0; N < M.nodes().size(); ++N)
+    if (M.node(N).Fn->USR == USR)
+      return N;
+  ADD_FAILURE() << "no node " << USR;
+  return 0;
 }
 
 } // namespace brisk::test

@@ -12,23 +12,12 @@ namespace {
 
 const std::string File = "/p/main.cpp";
 
-/// One TU whose first function is registered as the handler.
 ProgramModel build(std::vector<FunctionSummary> Fns) {
-  TUSummary T;
-  T.MainFile = File;
-  T.Handlers.push_back(registration(Fns.front().USR, loc(File, 99)));
-  T.Functions = std::move(Fns);
-  std::vector<TUSummary> S;
-  S.push_back(std::move(T));
-  return cantFail(ProgramModel::build(std::move(S), {}));
+  return singleTUProgram(File, std::move(Fns));
 }
 
 NodeId node(const ProgramModel &M, const std::string &USR) {
-  for (NodeId N = 0; N < M.nodes().size(); ++N)
-    if (M.node(N).Fn->USR == USR)
-      return N;
-  ADD_FAILURE() << "no node " << USR;
-  return 0;
+  return nodeOf(M, USR);
 }
 
 std::vector<std::string> reached(const ProgramModel &M, const Reachability &R) {

@@ -97,16 +97,18 @@ TEST(SummaryIO, MalformedDocumentsNameTheProblem) {
   EXPECT_EQ(llvm::toString(Bad.takeError()), "a.json: not valid JSON");
 
   auto Missing = summaryFromJSON(
-      R"({"version": 3, "mainFile": "/m.cpp", "hadErrors": false,
-          "errorCount": 0, "functions": [{"usr": "c:@F@f"}], "handlers": []})",
+      R"({"version": 4, "mainFile": "/m.cpp", "hadErrors": false,
+          "errorCount": 0, "functions": [{"usr": "c:@F@f"}], "handlers": [],
+          "flows": [], "literals": []})",
       "b.json");
   ASSERT_FALSE(bool(Missing));
   EXPECT_EQ(llvm::toString(Missing.takeError()), "b.json: missing \"name\"");
 
   auto Range = summaryFromJSON(
-      R"({"version": 3, "mainFile": "/m.cpp", "hadErrors": false,
+      R"({"version": 4, "mainFile": "/m.cpp", "hadErrors": false,
           "errorCount": 0, "functions": [], "handlers": [
-          {"usr": "u", "name": "n", "kind": 9, "loc": ["/m.cpp", 1, 1]}]})",
+          {"usr": "u", "name": "n", "kind": 9, "loc": ["/m.cpp", 1, 1]}],
+          "flows": [], "literals": []})",
       "c.json");
   ASSERT_FALSE(bool(Range));
   EXPECT_EQ(llvm::toString(Range.takeError()),
@@ -118,10 +120,10 @@ TEST(SummaryIO, MalformedDocumentsNameTheProblem) {
 TEST(SummaryIO, HugeNumbersDoNotWrapIntoRange) {
   auto withKind = [](llvm::StringRef Kind) {
     return summaryFromJSON(
-        (R"({"version": 3, "mainFile": "/m.cpp", "hadErrors": false,
+        (R"({"version": 4, "mainFile": "/m.cpp", "hadErrors": false,
           "errorCount": 0, "functions": [], "handlers": [
           {"usr": "u", "name": "n", "kind": )" +
-         Kind + R"(, "loc": ["/m.cpp", 1, 1]}]})")
+         Kind + R"(, "loc": ["/m.cpp", 1, 1]}], "flows": [], "literals": []})")
             .str(),
         "k.json");
   };
@@ -136,8 +138,9 @@ TEST(SummaryIO, HugeNumbersDoNotWrapIntoRange) {
   EXPECT_EQ(Fits->Handlers[0].Kind, HandlerKind(1));
 
   auto Count = summaryFromJSON(
-      R"({"version": 3, "mainFile": "/m.cpp", "hadErrors": true,
-          "errorCount": 4294967297, "functions": [], "handlers": []})",
+      R"({"version": 4, "mainFile": "/m.cpp", "hadErrors": true,
+          "errorCount": 4294967297, "functions": [], "handlers": [],
+          "flows": [], "literals": []})",
       "e.json");
   ASSERT_FALSE(bool(Count));
   EXPECT_EQ(llvm::toString(Count.takeError()),

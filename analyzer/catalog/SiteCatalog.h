@@ -1,15 +1,18 @@
-//===- InitCatalog.h - What counts as expensive initialisation ------------===//
+//===- SiteCatalog.h - Calls and constructions rules look for -------------===//
 //
-// The init catalogue (rules/init-catalog.json plus user files given with
-// --config) is the single source of what init-in-handler looks for. Each entry
-// says what to match (a function, a class, or any class derived from a base),
-// whether constructing it or calling it is the expensive act, and under which
-// condition the site could be hoisted to init.
+// The site catalogue (rules/init-catalog.json, rules/process-catalog.json,
+// rules/tmp-file-catalog.json, plus user files given with --config) is the
+// single source of the calls and constructions rules look for: expensive
+// initialisation, process exits, detached threads, temporary files. Each
+// entry names the rule it serves, says what to match (a function, a class,
+// or any class derived from a base), whether constructing it or calling it
+// is the act, and, for init-in-handler, under which condition the site could
+// be hoisted to init.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BRISK_ANALYZER_CATALOG_INITCATALOG_H
-#define BRISK_ANALYZER_CATALOG_INITCATALOG_H
+#ifndef BRISK_ANALYZER_CATALOG_SITECATALOG_H
+#define BRISK_ANALYZER_CATALOG_SITECATALOG_H
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -57,9 +60,10 @@ struct ArgConstraint {
   uint64_t IntEquals = 0;
 };
 
-struct InitCatalogEntry {
-  std::string Id;       // unique; user files override ours by id
-  std::string Category; // sdk-client, sdk-lifecycle, connection, regex, ...
+struct SiteCatalogEntry {
+  std::string Id; // unique; user files override ours by id
+  std::string Rule = "init-in-handler"; // the rule the entry serves
+  std::string Category; // sdk-client, connection, exit, detach, create, ...
   MatchKind Match = MatchKind::Function;
   /// Qualified name without leading "::". For Function a trailing '*' matches
   /// any name with that prefix (sqlite3_open*).
@@ -71,26 +75,35 @@ struct InitCatalogEntry {
   /// Argument indexes the condition looks at (of the call or constructor).
   std::vector<unsigned> Args;
   std::vector<ArgConstraint> Constraints;
+  /// The site only matches when the call's result is thrown away (a
+  /// std::async whose future nobody keeps).
+  bool ResultDiscarded = false;
+  /// A construction initialising a local may be fixed by making the local a
+  /// function-local static: Const when every use of it is const (a regex),
+  /// Any also when some are not (a client, meant to be shared).
+  enum class StaticFix { None, Const, Any } Fix = StaticFix::None;
   std::string Message;   // what is expensive
   std::string Hint;      // what to do instead
   bool Disabled = false; // a user file can switch one of ours off
 };
 
-struct InitCatalog {
-  std::vector<InitCatalogEntry> Entries; // sorted by Id
+struct SiteCatalog {
+  std::vector<SiteCatalogEntry> Entries; // sorted by Id
 
-  const InitCatalogEntry *find(llvm::StringRef Id) const;
+  const SiteCatalogEntry *find(llvm::StringRef Id) const;
+  /// Everything that changes what extraction records, for cache keys.
+  std::string fingerprint() const;
 };
 
-/// Loads Paths in order: the first is ours (rules/init-catalog.json), later
-/// ones add entries or override earlier ones with the same id. Errors name
+/// Loads Paths in order: ours first (rules/*-catalog.json), then user files
+/// that add entries or override earlier ones with the same id. Errors name
 /// the file and what is wrong.
-llvm::Expected<InitCatalog> loadInitCatalog(llvm::ArrayRef<std::string> Paths);
+llvm::Expected<SiteCatalog> loadSiteCatalog(llvm::ArrayRef<std::string> Paths);
 
 /// Parses one catalogue document already in memory; Name is used in errors.
-llvm::Error mergeInitCatalog(InitCatalog &Into, llvm::StringRef Text,
+llvm::Error mergeSiteCatalog(SiteCatalog &Into, llvm::StringRef Text,
                              llvm::StringRef Name);
 
 } // namespace brisk
 
-#endif // BRISK_ANALYZER_CATALOG_INITCATALOG_H
+#endif // BRISK_ANALYZER_CATALOG_SITECATALOG_H

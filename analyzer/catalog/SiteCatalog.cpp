@@ -1,4 +1,4 @@
-//===- InitCatalog.cpp - Load and merge init catalogues -------------------===//
+//===- SiteCatalog.cpp - Load and merge site catalogues -------------------===//
 //
 // JSON is read with nlohmann/json's non-throwing API: every field is checked
 // for presence and type before it is read, and the first problem is reported
@@ -6,10 +6,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "catalog/InitCatalog.h"
+#include "catalog/SiteCatalog.h"
+
+#include "catalog/CatalogJson.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
 
@@ -21,33 +23,11 @@ namespace brisk {
 
 namespace {
 
-llvm::Error fail(llvm::StringRef File, const llvm::Twine &What) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 File + ": " + What);
-}
-
-llvm::Error readStrings(const json &Obj, const char *Key,
-                        std::vector<std::string> &Out, llvm::StringRef Where,
-                        llvm::StringRef File) {
-  auto It = Obj.find(Key);
-  if (It == Obj.end())
-    return llvm::Error::success();
-  if (!It->is_array())
-    return fail(File, Where + ": \"" + Key + "\" must be an array of strings");
-  Out.clear();
-  for (const json &S : *It) {
-    if (!S.is_string())
-      return fail(File,
-                  Where + ": \"" + Key + "\" must be an array of strings");
-    Out.push_back(S.get<std::string>());
-  }
-  return llvm::Error::success();
-}
-
 llvm::Error readUnsigned(const json &V, unsigned &Out, llvm::StringRef Where,
                          llvm::StringRef File) {
   if (!V.is_number_unsigned() || V.get<uint64_t>() > 64)
-    return fail(File, Where + ": argument index must be an integer 0..64");
+    return catalogError(File,
+                        Where + ": argument index must be an integer 0..64");
   Out = V.get<unsigned>();
   return llvm::Error::success();
 }
@@ -55,12 +35,15 @@ llvm::Error readUnsigned(const json &V, unsigned &Out, llvm::StringRef Where,
 llvm::Error readConstraint(const json &C, ArgConstraint &Out,
                            llvm::StringRef Where, llvm::StringRef File) {
   if (!C.is_object() || !C.contains("arg"))
-    return fail(File, Where + ": each constraint needs an \"arg\" index");
+    return catalogError(File,
+                        Where + ": each constraint needs an \"arg\" index");
   if (auto E = readUnsigned(C["arg"], Out.Arg, Where, File))
     return E;
-  if (auto E = readStrings(C, "prefix-any-of", Out.PrefixAnyOf, Where, File))
+  if (auto E = readStringArray(C, "prefix-any-of", Out.PrefixAnyOf, Where,
+                               "strings", File))
     return E;
-  if (auto E = readStrings(C, "prefix-none-of", Out.PrefixNoneOf, Where, File))
+  if (auto E = readStringArray(C, "prefix-none-of", Out.PrefixNoneOf, Where,
+                               "strings", File))
     return E;
   for (auto [Key, Field] : {std::pair<const char *, uint64_t *>{
                                 "int-bits-none-of", &Out.IntBitsNoneOf},
@@ -70,8 +53,8 @@ llvm::Error readConstraint(const json &C, ArgConstraint &Out,
     if (It == C.end())
       continue;
     if (!It->is_number_unsigned())
-      return fail(File,
-                  Where + ": \"" + Key + "\" must be a non-negative integer");
+      return catalogError(File, Where + ": \"" + Key +
+                                    "\" must be a non-negative integer");
     *Field = It->get<uint64_t>();
   }
   return llvm::Error::success();
@@ -80,16 +63,16 @@ llvm::Error readConstraint(const json &C, ArgConstraint &Out,
 /// Reads one entry. When Base is set (an entry with the same id loaded
 /// earlier), fields absent here keep Base's values so a user file can change
 /// one field, e.g. disable an entry or widen its hint.
-llvm::Expected<InitCatalogEntry> readEntry(const json &J, size_t Index,
-                                           const InitCatalogEntry *Base,
+llvm::Expected<SiteCatalogEntry> readEntry(const json &J, size_t Index,
+                                           const SiteCatalogEntry *Base,
                                            llvm::StringRef File) {
   std::string Where = "entry " + std::to_string(Index);
   if (!J.is_object())
-    return fail(File, Where + ": must be an object");
+    return catalogError(File, Where + ": must be an object");
   auto Id = J.find("id");
   if (Id == J.end() || !Id->is_string() || Id->get<std::string>().empty())
-    return fail(File, Where + ": missing string \"id\"");
-  InitCatalogEntry E = Base ? *Base : InitCatalogEntry();
+    return catalogError(File, Where + ": missing string \"id\"");
+  SiteCatalogEntry E = Base ? *Base : SiteCatalogEntry();
   E.Id = Id->get<std::string>();
   Where = "entry '" + E.Id + "'";
 
@@ -98,10 +81,12 @@ llvm::Expected<InitCatalogEntry> readEntry(const json &J, size_t Index,
     if (It == J.end())
       return llvm::Error::success();
     if (!It->is_string())
-      return fail(File, Where + ": \"" + Key + "\" must be a string");
+      return catalogError(File, Where + ": \"" + Key + "\" must be a string");
     Out = It->get<std::string>();
     return llvm::Error::success();
   };
+  if (auto Err = readString("rule", E.Rule))
+    return Err;
   if (auto Err = readString("category", E.Category))
     return Err;
   if (auto Err = readString("message", E.Message))
@@ -110,15 +95,16 @@ llvm::Expected<InitCatalogEntry> readEntry(const json &J, size_t Index,
     return Err;
   if (auto It = J.find("disabled"); It != J.end()) {
     if (!It->is_boolean())
-      return fail(File, Where + ": \"disabled\" must be true or false");
+      return catalogError(File, Where + ": \"disabled\" must be true or false");
     E.Disabled = It->get<bool>();
   }
 
   if (auto It = J.find("match"); It != J.end()) {
     if (!It->is_object() || It->size() != 1)
-      return fail(File, Where + ": \"match\" must be an object with exactly "
-                                "one of \"function\", \"class\", "
-                                "\"derived-from\"");
+      return catalogError(File,
+                          Where + ": \"match\" must be an object with exactly "
+                                  "one of \"function\", \"class\", "
+                                  "\"derived-from\"");
     static const std::pair<const char *, MatchKind> Kinds[] = {
         {"function", MatchKind::Function},
         {"class", MatchKind::Class},
@@ -129,15 +115,15 @@ llvm::Expected<InitCatalogEntry> readEntry(const json &J, size_t Index,
       if (M == It->end())
         continue;
       if (!M->is_string() || M->get<std::string>().empty())
-        return fail(File, Where + ": \"match." + Key +
-                              "\" must be a non-empty qualified name");
+        return catalogError(File, Where + ": \"match." + Key +
+                                      "\" must be a non-empty qualified name");
       E.Match = Kind;
       E.Name = llvm::StringRef(M->get<std::string>()).ltrim(':').str();
       Found = true;
     }
     if (!Found)
-      return fail(File, Where + ": \"match\" must use \"function\", "
-                                "\"class\" or \"derived-from\"");
+      return catalogError(File, Where + ": \"match\" must use \"function\", "
+                                        "\"class\" or \"derived-from\"");
   }
   if (auto It = J.find("kind"); It != J.end()) {
     if (It->is_string() && *It == "construct")
@@ -145,10 +131,32 @@ llvm::Expected<InitCatalogEntry> readEntry(const json &J, size_t Index,
     else if (It->is_string() && *It == "call")
       E.Kind = SiteKind::Call;
     else
-      return fail(File, Where + ": \"kind\" must be \"construct\" or \"call\"");
+      return catalogError(
+          File, Where + ": \"kind\" must be \"construct\" or \"call\"");
   }
-  if (auto Err = readStrings(J, "methods", E.Methods, Where, File))
+  if (auto Err =
+          readStringArray(J, "methods", E.Methods, Where, "strings", File))
     return Err;
+  if (auto It = J.find("fix"); It != J.end()) {
+    if (It->is_string() && *It == "static-local")
+      E.Fix = SiteCatalogEntry::StaticFix::Any;
+    else if (It->is_string() && *It == "static-const-local")
+      E.Fix = SiteCatalogEntry::StaticFix::Const;
+    else if (It->is_string() && *It == "none")
+      E.Fix = SiteCatalogEntry::StaticFix::None;
+    else
+      return catalogError(File, Where + ": \"fix\" must be \"static-local\", "
+                                        "\"static-const-local\" or \"none\"");
+  }
+  if (auto It = J.find("result"); It != J.end()) {
+    if (It->is_string() && *It == "discarded")
+      E.ResultDiscarded = true;
+    else if (It->is_string() && *It == "any")
+      E.ResultDiscarded = false;
+    else
+      return catalogError(
+          File, Where + ": \"result\" must be \"discarded\" or \"any\"");
+  }
   if (auto It = J.find("hoistable"); It != J.end()) {
     if (It->is_string() && *It == "always")
       E.Condition = HoistCondition::Always;
@@ -157,13 +165,14 @@ llvm::Expected<InitCatalogEntry> readEntry(const json &J, size_t Index,
     else if (It->is_string() && *It == "constant-args")
       E.Condition = HoistCondition::ConstantArgs;
     else
-      return fail(File, Where + ": \"hoistable\" must be \"always\", "
-                                "\"request-independent\" or "
-                                "\"constant-args\"");
+      return catalogError(File, Where + ": \"hoistable\" must be \"always\", "
+                                        "\"request-independent\" or "
+                                        "\"constant-args\"");
   }
   if (auto It = J.find("args"); It != J.end()) {
     if (!It->is_array())
-      return fail(File, Where + ": \"args\" must be an array of indexes");
+      return catalogError(File,
+                          Where + ": \"args\" must be an array of indexes");
     E.Args.clear();
     for (const json &A : *It) {
       unsigned Arg = 0;
@@ -174,7 +183,7 @@ llvm::Expected<InitCatalogEntry> readEntry(const json &J, size_t Index,
   }
   if (auto It = J.find("constraints"); It != J.end()) {
     if (!It->is_array())
-      return fail(File, Where + ": \"constraints\" must be an array");
+      return catalogError(File, Where + ": \"constraints\" must be an array");
     E.Constraints.clear();
     for (const json &C : *It) {
       ArgConstraint AC;
@@ -185,40 +194,68 @@ llvm::Expected<InitCatalogEntry> readEntry(const json &J, size_t Index,
   }
 
   if (E.Name.empty())
-    return fail(File, Where + ": missing \"match\"");
+    return catalogError(File, Where + ": missing \"match\"");
   if (E.Category.empty())
-    return fail(File, Where + ": missing \"category\"");
+    return catalogError(File, Where + ": missing \"category\"");
+  if (E.Rule.empty())
+    return catalogError(File, Where + ": \"rule\" must name a rule");
   if (E.Match == MatchKind::Function && E.Kind == SiteKind::Construct)
-    return fail(File, Where + ": a \"function\" match can only be a \"call\"");
+    return catalogError(
+        File, Where + ": a \"function\" match can only be a \"call\"");
   if (E.Match != MatchKind::Function && E.Kind == SiteKind::Call &&
       E.Methods.empty())
-    return fail(File, Where + ": a \"call\" on a class needs \"methods\"");
+    return catalogError(File,
+                        Where + ": a \"call\" on a class needs \"methods\"");
   return E;
 }
 
 } // namespace
 
-const InitCatalogEntry *InitCatalog::find(llvm::StringRef Id) const {
+const SiteCatalogEntry *SiteCatalog::find(llvm::StringRef Id) const {
   auto It = llvm::lower_bound(
-      Entries, Id, [](const InitCatalogEntry &E, llvm::StringRef Id) {
+      Entries, Id, [](const SiteCatalogEntry &E, llvm::StringRef Id) {
         return llvm::StringRef(E.Id) < Id;
       });
   return It != Entries.end() && It->Id == Id ? &*It : nullptr;
 }
 
-llvm::Error mergeInitCatalog(InitCatalog &Into, llvm::StringRef Text,
+std::string SiteCatalog::fingerprint() const {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  for (const SiteCatalogEntry &E : Entries) {
+    OS << E.Id << '\0' << E.Rule << '\0' << E.Category << '\0' << int(E.Match)
+       << E.Name << '\0' << int(E.Kind) << int(E.Condition) << E.Disabled
+       << E.ResultDiscarded << int(E.Fix);
+    for (const std::string &M : E.Methods)
+      OS << M << ',';
+    for (unsigned A : E.Args)
+      OS << A << ',';
+    for (const ArgConstraint &C : E.Constraints) {
+      OS << C.Arg << ':' << C.IntBitsNoneOf << ':' << C.IntMask << ':'
+         << C.IntEquals;
+      for (const std::string &P : C.PrefixAnyOf)
+        OS << '+' << P;
+      for (const std::string &P : C.PrefixNoneOf)
+        OS << '-' << P;
+    }
+    OS << '\n';
+  }
+  return S;
+}
+
+llvm::Error mergeSiteCatalog(SiteCatalog &Into, llvm::StringRef Text,
                              llvm::StringRef Name) {
   json Doc = json::parse(Text.begin(), Text.end(), nullptr, false);
   if (Doc.is_discarded())
-    return fail(Name, "not valid JSON");
+    return catalogError(Name, "not valid JSON");
   if (!Doc.is_object())
-    return fail(Name, "top level must be an object with \"entries\"");
+    return catalogError(Name, "top level must be an object with \"entries\"");
   auto Ver = Doc.find("version");
   if (Ver != Doc.end() && (!Ver->is_number_unsigned() || *Ver != 1))
-    return fail(Name, "unsupported \"version\" (expected 1)");
+    return catalogError(Name, "unsupported \"version\" (expected 1)");
   auto List = Doc.find("entries");
   if (List == Doc.end() || !List->is_array())
-    return fail(Name, "missing array \"entries\"");
+    return catalogError(Name, "missing array \"entries\"");
 
   std::vector<std::string> Seen;
   for (size_t I = 0; I < List->size(); ++I) {
@@ -227,7 +264,7 @@ llvm::Error mergeInitCatalog(InitCatalog &Into, llvm::StringRef Text,
     if (J.is_object() && J.contains("id") && J["id"].is_string())
       Id = J["id"].get<std::string>();
     auto Pos = llvm::lower_bound(
-        Into.Entries, Id, [](const InitCatalogEntry &X, const std::string &Id) {
+        Into.Entries, Id, [](const SiteCatalogEntry &X, const std::string &Id) {
           return X.Id < Id;
         });
     bool Overrides = Pos != Into.Entries.end() && Pos->Id == Id;
@@ -235,7 +272,7 @@ llvm::Error mergeInitCatalog(InitCatalog &Into, llvm::StringRef Text,
     if (!E)
       return E.takeError();
     if (llvm::is_contained(Seen, E->Id))
-      return fail(Name, "entry '" + E->Id + "' appears twice");
+      return catalogError(Name, "entry '" + E->Id + "' appears twice");
     Seen.push_back(E->Id);
     if (Overrides)
       *Pos = std::move(*E);
@@ -245,16 +282,8 @@ llvm::Error mergeInitCatalog(InitCatalog &Into, llvm::StringRef Text,
   return llvm::Error::success();
 }
 
-llvm::Expected<InitCatalog> loadInitCatalog(llvm::ArrayRef<std::string> Paths) {
-  InitCatalog Catalog;
-  for (const std::string &Path : Paths) {
-    auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-    if (!Buf)
-      return fail(Path, "cannot read: " + Buf.getError().message());
-    if (auto E = mergeInitCatalog(Catalog, (*Buf)->getBuffer(), Path))
-      return E;
-  }
-  return Catalog;
+llvm::Expected<SiteCatalog> loadSiteCatalog(llvm::ArrayRef<std::string> Paths) {
+  return loadCatalogFiles<SiteCatalog>(Paths, mergeSiteCatalog);
 }
 
 } // namespace brisk

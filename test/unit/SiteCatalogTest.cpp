@@ -1,6 +1,6 @@
-//===- InitCatalogTest.cpp - Loading and extending the init catalogue -----===//
+//===- SiteCatalogTest.cpp - Loading and extending the site catalogue -----===//
 
-#include "catalog/InitCatalog.h"
+#include "catalog/SiteCatalog.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -14,25 +14,25 @@ namespace {
 const std::string OurFile =
     std::string(BRISK_TEST_RULES_DIR) + "/init-catalog.json";
 
-TEST(InitCatalog, OursCoversEveryCategoryOfTheDesign) {
-  auto C = loadInitCatalog({OurFile});
+TEST(SiteCatalog, OursCoversEveryCategoryOfTheDesign) {
+  auto C = loadSiteCatalog({OurFile});
   ASSERT_TRUE(bool(C)) << llvm::toString(C.takeError());
   for (const char *Category : {"sdk-client", "sdk-lifecycle", "connection",
                                "regex", "file-load", "dynamic-library", "tls"})
-    EXPECT_TRUE(llvm::any_of(C->Entries, [&](const InitCatalogEntry &E) {
+    EXPECT_TRUE(llvm::any_of(C->Entries, [&](const SiteCatalogEntry &E) {
       return E.Category == Category;
     })) << Category;
-  const InitCatalogEntry *Sdk = C->find("aws-sdk-client");
+  const SiteCatalogEntry *Sdk = C->find("aws-sdk-client");
   ASSERT_NE(Sdk, nullptr);
   EXPECT_EQ(Sdk->Match, MatchKind::DerivedFrom);
   EXPECT_EQ(Sdk->Name, "Aws::Client::AWSClient");
   EXPECT_EQ(Sdk->Kind, SiteKind::Construct);
-  const InitCatalogEntry *Regex = C->find("std-regex");
+  const SiteCatalogEntry *Regex = C->find("std-regex");
   ASSERT_NE(Regex, nullptr);
   EXPECT_EQ(Regex->Condition, HoistCondition::ConstantArgs);
   EXPECT_EQ(Regex->Args, std::vector<unsigned>{0});
   // The /tmp exclusion is data.
-  const InitCatalogEntry *Fopen = C->find("fopen-read-constant-path");
+  const SiteCatalogEntry *Fopen = C->find("fopen-read-constant-path");
   ASSERT_NE(Fopen, nullptr);
   ASSERT_EQ(Fopen->Constraints.size(), 2u);
   EXPECT_EQ(Fopen->Constraints[0].PrefixNoneOf.front(), "/tmp/");
@@ -41,11 +41,11 @@ TEST(InitCatalog, OursCoversEveryCategoryOfTheDesign) {
                      [](const auto &A, const auto &B) { return A.Id < B.Id; }));
 }
 
-TEST(InitCatalog, UserFilesAddAndOverrideById) {
-  auto C = loadInitCatalog({OurFile});
+TEST(SiteCatalog, UserFilesAddAndOverrideById) {
+  auto C = loadSiteCatalog({OurFile});
   ASSERT_TRUE(bool(C));
   size_t Before = C->Entries.size();
-  llvm::Error E = mergeInitCatalog(*C, R"({"version": 1, "entries": [
+  llvm::Error E = mergeSiteCatalog(*C, R"({"version": 1, "entries": [
       {"id": "acme-pool", "category": "connection",
        "match": {"function": "acme::Pool::connect"}, "kind": "call",
        "hoistable": "request-independent", "args": [0],
@@ -65,12 +65,12 @@ TEST(InitCatalog, UserFilesAddAndOverrideById) {
 }
 
 std::string errorOf(llvm::StringRef Text) {
-  InitCatalog C;
-  llvm::Error E = mergeInitCatalog(C, Text, "bad.json");
+  SiteCatalog C;
+  llvm::Error E = mergeSiteCatalog(C, Text, "bad.json");
   return E ? llvm::toString(std::move(E)) : "";
 }
 
-TEST(InitCatalog, ErrorsNameTheFileAndTheProblem) {
+TEST(SiteCatalog, ErrorsNameTheFileAndTheProblem) {
   EXPECT_EQ(errorOf("{"), "bad.json: not valid JSON");
   EXPECT_EQ(errorOf("[]"),
             "bad.json: top level must be an object with \"entries\"");
@@ -102,8 +102,8 @@ TEST(InitCatalog, ErrorsNameTheFileAndTheProblem) {
       "bad.json: entry 'x': missing \"category\"");
 }
 
-TEST(InitCatalog, UnreadableFileIsAnError) {
-  auto C = loadInitCatalog({OurFile, "/nonexistent/brisk.json"});
+TEST(SiteCatalog, UnreadableFileIsAnError) {
+  auto C = loadSiteCatalog({OurFile, "/nonexistent/brisk.json"});
   ASSERT_FALSE(bool(C));
   std::string Msg = llvm::toString(C.takeError());
   EXPECT_EQ(Msg.rfind("/nonexistent/brisk.json: cannot read: ", 0), 0u) << Msg;

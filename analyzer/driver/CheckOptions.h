@@ -1,0 +1,40 @@
+//===- CheckOptions.h - What one brisk-check run is asked to do -----------===//
+//
+// The command line as plain data, so that the run itself is a library
+// function (runCheck) the tool, tests and later front ends share.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BRISK_ANALYZER_DRIVER_CHECKOPTIONS_H
+#define BRISK_ANALYZER_DRIVER_CHECKOPTIONS_H
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace brisk {
+
+struct CheckOptions {
+  std::string BuildPath;                // -p
+  std::vector<std::string> SourcePaths; // FILE...: report only these
+  std::string Format = "text";          // text, json or sarif
+  std::string OutputPath;               // -o; empty: stdout
+  unsigned Jobs = 0;                    // -j; 0: all cores
+  std::vector<std::string> HandlerNames;
+  std::string ConfigPath;
+  std::string RuleList;
+  /// --max-concurrency; unset: the config file's, else 1.
+  std::optional<unsigned> MaxConcurrency;
+  bool NoCache = false;
+  std::string FailOn = "warning";
+  bool Fix = false;            // apply fix-its in place
+  std::string ExportFixesPath; // clang-apply-replacements YAML
+  bool ListRules = false;      // print the rules and exit
+  bool Stats = false;          // print run statistics on stderr
+  /// Where brisk's own rules/ data is (<prefix>/share/brisk/rules).
+  std::string RulesDir;
+};
+
+} // namespace brisk
+
+#endif // BRISK_ANALYZER_DRIVER_CHECKOPTIONS_H
