@@ -17,6 +17,8 @@
 
 namespace brisk {
 
+struct ManagedPlan;
+
 struct PlannedFile {
   /// Path inside the zip.
   std::string ZipPath;
@@ -34,6 +36,11 @@ struct PlannedFile {
   uint64_t Bytes = 0;
   /// Set: the zip's copy of this program names this loader in PT_INTERP.
   std::string Interpreter;
+  /// Lower-case hex SHA-256 of the bytes that go into the zip (of the link
+  /// target for a symlink); empty for folders and generated files.
+  std::string Sha256;
+  /// Never stripped (a strip_exclude of the config).
+  bool KeepUnstripped = false;
 
   bool isSymlink() const { return Kind == FileKind::Symlink; }
   bool isFolder() const { return Kind == FileKind::Folder; }
@@ -57,6 +64,9 @@ struct FunctionPlan {
   unsigned GconvModules = 0;
   /// What packs but deserves a word, one message each.
   std::vector<std::string> Warnings;
+  /// Python and Node.js functions: what packing their tree did
+  /// (managed/ManagedPlanner.h).
+  std::shared_ptr<ManagedPlan> Managed;
 
   uint64_t inputBytes() const;
   uint64_t unzippedBytes() const;

@@ -3,6 +3,7 @@
 #include "plan/PackOptions.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 
 using namespace llvm;
 
@@ -54,6 +55,14 @@ Error checkRuntimeName(StringRef Runtime) {
                            "python3.N, nodejsN.x, javaN, ruby3.N or dotnetN");
 }
 
+Error checkPruneTier(StringRef Tier) {
+  if (Tier == "safe" || Tier == "aggressive" || Tier == "none")
+    return Error::success();
+  return createStringError("prune must be 'safe', 'aggressive' or 'none', "
+                           "not '" +
+                           Tier + "'");
+}
+
 Expected<FunctionSpec> parseFunctionArgument(StringRef Arg) {
   auto [Name, Path] = Arg.split('=');
   if (Path.empty() || Name.size() == Arg.size())
@@ -63,6 +72,12 @@ Expected<FunctionSpec> parseFunctionArgument(StringRef Arg) {
   FunctionSpec Spec;
   Spec.Name = Name.str();
   Spec.Input = Path.str();
+  auto [Handler, Site] = Path.rsplit(':');
+  if (!Site.empty() && !Handler.empty() && !sys::fs::exists(Path) &&
+      sys::fs::exists(Handler) && sys::fs::exists(Site)) {
+    Spec.Input = Handler.str();
+    Spec.SitePackages = Site.str();
+  }
   return Spec;
 }
 

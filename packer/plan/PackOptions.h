@@ -13,6 +13,7 @@
 
 #include "llvm/Support/Error.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,15 @@ struct FunctionSpec {
   std::vector<std::string> Excludes;
   /// Tree-relative paths that look like secrets but are meant to ship.
   std::vector<std::string> AllowSecrets;
+  /// Python: a site-packages folder whose packages join Input's root.
+  std::string SitePackages;
+  /// Globs over tree paths or package names whose ELF files stay unstripped.
+  std::vector<std::string> StripExclude;
+  /// Globs over tree paths that --prune keeps.
+  std::vector<std::string> PruneKeep;
+  /// The function's environment variables as Lambda will set them (only
+  /// NODE_OPTIONS is read, for source maps).
+  std::map<std::string, std::string> Environment;
 };
 
 struct PackOptions {
@@ -61,6 +71,19 @@ struct PackOptions {
   std::vector<SecretPattern> Secrets;
   // zip's own default: level 9 costs three times the CPU for 0.5% less.
   unsigned CompressionLevel = 6;
+  /// Python and Node.js trees: "safe", "aggressive" or "none".
+  std::string PruneTier = "safe";
+  /// Profiles extending rules/prune/python.json or node.json.
+  std::vector<std::string> PruneProfiles;
+  bool PruneLicenses = false;
+  /// List every file --prune removed in the summary.
+  bool ListPruned = false;
+  /// Leave out the packages the managed runtime ships itself (boto3, the
+  /// AWS SDK for JavaScript v3).
+  bool DropRuntimeProvided = false;
+  /// Add bytecode for Python modules that lack it, with the host's
+  /// interpreter of the runtime's version.
+  bool PrecompilePython = false;
   /// 0: every core.
   unsigned Threads = 0;
   /// <prefix>/share/brisk/rules.
@@ -74,7 +97,11 @@ llvm::Error checkFunctionName(llvm::StringRef Name);
 /// nodejsN.x, javaN, ruby3.N, dotnetN.
 llvm::Error checkRuntimeName(llvm::StringRef Runtime);
 
-/// Splits a NAME=PATH argument.
+/// --prune's tiers: "safe", "aggressive" or "none".
+llvm::Error checkPruneTier(llvm::StringRef Tier);
+
+/// Splits a NAME=PATH argument; NAME=HANDLER_DIR:SITE_PACKAGES_DIR when PATH
+/// does not exist as it is but both halves do.
 llvm::Expected<FunctionSpec> parseFunctionArgument(llvm::StringRef Arg);
 
 } // namespace brisk

@@ -8,6 +8,8 @@
 #include "plan/PackRun.h"
 #include "archive/ZipWriter.h"
 #include "inventory/Inventory.h"
+#include "managed/ManagedPlanner.h"
+#include "managed/SitePackages.h"
 #include "output/OutputStage.h"
 #include "plan/Limits.h"
 #include "plan/Manifest.h"
@@ -133,6 +135,14 @@ PackExit Run::packFunction(const FunctionSpec &Spec, PackedFunction &Out) {
   Expected<Inventory> Inv = readInventory(Input, Reading);
   if (!Inv)
     return fail(Input, Inv.takeError());
+  if (!Spec.SitePackages.empty()) {
+    Expected<Inventory> Site = readInventory(Spec.SitePackages, Reading);
+    if (!Site)
+      return fail(Spec.SitePackages, Site.takeError());
+    Inv = joinSitePackages(std::move(*Inv), std::move(*Site));
+    if (!Inv)
+      return fail(Input, Inv.takeError());
+  }
   for (const std::string &W : Inv->Warnings)
     warn(Input, W);
   Expected<FunctionPlan> Plan = planFunction(Spec, *Inv, Options);
@@ -158,6 +168,9 @@ PackExit Run::packFunction(const FunctionSpec &Spec, PackedFunction &Out) {
     D.RelativePath = Out.Plan.Name + "/" + D.RelativePath;
     DebugFiles.push_back(std::move(D));
   }
+  if (Out.Plan.Managed)
+    if (Error E = finishManagedFunction(Out.Plan, Options, Reading.ScratchDir))
+      return fail(Input, std::move(E));
 
   uint64_t Unzipped = Out.Plan.unzippedBytes();
   if (Unzipped > Limits.UnzippedBytesMax) {
@@ -266,7 +279,7 @@ PackExit runPack(const PackOptions &Options, raw_ostream &Out,
   std::vector<PackedFunction> Packed;
   PackExit Code = Run(Options, Err).pack(Packed);
   if (Code == PackedOk)
-    printSizeReport(Packed, Out);
+    printSizeReport(Packed, Options.ListPruned, Out);
   return Code;
 }
 

@@ -1,6 +1,7 @@
 //===- SizeReport.cpp - The plain-text size summary brisk-pack prints -----===//
 
 #include "plan/SizeReport.h"
+#include "managed/ManagedSummary.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Format.h"
@@ -36,7 +37,7 @@ void printLargestFiles(const FunctionPlan &Plan, size_t Count,
 }
 
 void printSizeReport(const std::vector<PackedFunction> &Functions,
-                     raw_ostream &OS) {
+                     bool ListPruned, raw_ostream &OS) {
   uint64_t TotalInput = 0, TotalZip = 0;
   for (const PackedFunction &F : Functions) {
     const FunctionPlan &P = F.Plan;
@@ -57,6 +58,7 @@ void printSizeReport(const std::vector<PackedFunction> &Functions,
         OS << ", and " << P.GconvModules << " gconv modules";
       OS << "\n";
     }
+    printManagedSummary(P, ListPruned, OS);
     OS << "  CodeSha256   " << F.CodeSha256 << "\n";
     OS << "  largest files:\n";
     printLargestFiles(P, 5, OS);

@@ -21,9 +21,11 @@ void printLargestFiles(const FunctionPlan &Plan, size_t Count,
                        llvm::raw_ostream &OS);
 
 /// Per function: input size, after strip, zip size, what each step saved,
-/// CodeSha256 and the largest files; then totals.
+/// for Python and Node.js what their packages are and what pruning removed
+/// (every file with \p ListPruned), CodeSha256 and the largest files; then
+/// totals.
 void printSizeReport(const std::vector<PackedFunction> &Functions,
-                     llvm::raw_ostream &OS);
+                     bool ListPruned, llvm::raw_ostream &OS);
 
 } // namespace brisk
 

@@ -3,6 +3,8 @@
 #include "plan/StripStep.h"
 #include "elf/Interpreter.h"
 
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/SHA256.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 
@@ -64,6 +66,8 @@ static void stripOne(PlannedFile &F, const StripOptions &Options, Result &R) {
     }
     F.Source = std::move(*Spooled);
     F.Bytes = F.Source.Size;
+    F.Sha256 = toHex(SHA256::hash(arrayRefFromStringRef(Out.Bytes)),
+                     /*LowerCase=*/true);
   }
   if (!Options.ExtractDebug || Out.DebugBytes.empty())
     return;
@@ -96,7 +100,7 @@ Expected<StripOutcome> stripPlan(FunctionPlan &Plan,
       PlannedFile &F = Plan.Files[I];
       bool Elf =
           F.Kind == FileKind::ElfExecutable || F.Kind == FileKind::SharedObject;
-      if (F.Generated || !Elf ||
+      if (F.Generated || !Elf || F.KeepUnstripped ||
           (Options.Mode == StripMode::None && F.Interpreter.empty()))
         continue;
       Pool.async([&F, &R = Results[I], &Options] { stripOne(F, Options, R); });
