@@ -66,8 +66,8 @@ Error planManagedFunction(const FunctionSpec &Spec, const PackOptions &Options,
   std::vector<bool> Drop(Plan.Files.size(), false);
   for (const RuntimeCopy &C :
        findRuntimeCopies(Tree, *Packages, Managed->Facts)) {
-    Managed->RuntimeCopies.push_back(
-        {C.Package, C.RuntimeVersion, C.Bytes, Options.DropRuntimeProvided});
+    Managed->RuntimeCopies.push_back({C.Listed, C.Package, C.RuntimeVersion,
+                                      C.Bytes, Options.DropRuntimeProvided});
     if (Options.DropRuntimeProvided)
       for (size_t F : Packages->Packages[C.PackageIndex].Files)
         Drop[F] = true;

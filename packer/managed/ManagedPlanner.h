@@ -31,6 +31,8 @@ namespace brisk {
 
 /// A package the function ships that its runtime ships too.
 struct RuntimeCopyNote {
+  /// The runtime's name for it ("boto3", "@aws-sdk/*").
+  std::string Listed;
   std::string Package;
   std::string RuntimeVersion;
   uint64_t Bytes = 0;

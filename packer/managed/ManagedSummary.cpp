@@ -32,7 +32,51 @@ static void printPruned(const ManagedPlan &M, bool ListPruned,
          << ")\n";
 }
 
-void printManagedSummary(const FunctionPlan &Plan, bool ListPruned,
+// One line per package of the runtime's list ("@aws-sdk/*" may be many of
+// the function's).
+static void printRuntimeCopies(const ManagedPlan &M, raw_ostream &OS) {
+  std::map<std::string, std::vector<const RuntimeCopyNote *>> ByListed;
+  for (const RuntimeCopyNote &C : M.RuntimeCopies)
+    ByListed[C.Listed].push_back(&C);
+  for (const auto &[Listed, Copies] : ByListed) {
+    uint64_t Bytes = 0;
+    for (const RuntimeCopyNote *C : Copies)
+      Bytes += C->Bytes;
+    const RuntimeCopyNote &First = *Copies.front();
+    OS << "  runtime copy ";
+    if (Copies.size() == 1)
+      OS << First.Package;
+    else
+      OS << Copies.size() << " packages of " << Listed;
+    OS << ", " << Bytes << " bytes: ";
+    if (First.Dropped)
+      OS << "dropped (--drop-runtime-provided); the runtime's own ("
+         << First.RuntimeVersion << ") is used\n";
+    else
+      OS << "kept, it wins over the runtime's own (" << First.RuntimeVersion
+         << "); --drop-runtime-provided leaves it out if that version "
+            "suffices\n";
+  }
+}
+
+// Each unit: its package, id, size, what it needs, and its entries.
+static void printUnits(const ManagedUnits &U, raw_ostream &OS) {
+  std::map<std::string, std::string> LabelOf;
+  for (size_t I = 0; I < U.Units.size(); ++I)
+    LabelOf[U.Units[I].Id] = U.Labels[I];
+  for (size_t I = 0; I < U.Units.size(); ++I) {
+    const ManagedUnit &Unit = U.Units[I];
+    OS << "    " << U.Labels[I] << " [" << StringRef(Unit.Id).take_front(12)
+       << "] " << Unit.Files.size() << " entries, " << Unit.UnzippedBytes
+       << " bytes, about " << Unit.EstimatedZipBytes << " zipped\n";
+    for (const std::string &Dep : Unit.DependsOn)
+      OS << "      needs " << LabelOf[Dep] << "\n";
+    for (const ManagedUnitFile &F : Unit.Files)
+      OS << "      " << F.FunctionPath << "\n";
+  }
+}
+
+void printManagedSummary(const FunctionPlan &Plan, const ManagedDetail &Detail,
                          raw_ostream &OS) {
   if (!Plan.Managed)
     return;
@@ -48,17 +92,10 @@ void printManagedSummary(const FunctionPlan &Plan, bool ListPruned,
     if (U.Units[I].MustStayInFunction)
       OS << "    stays in the function: " << U.Labels[I] << ": "
          << U.StayReasons[I] << "\n";
-  printPruned(M, ListPruned, OS);
-  for (const RuntimeCopyNote &C : M.RuntimeCopies) {
-    OS << "  runtime copy " << C.Package << ", " << C.Bytes << " bytes: ";
-    if (C.Dropped)
-      OS << "dropped (--drop-runtime-provided); the runtime's own ("
-         << C.RuntimeVersion << ") is used\n";
-    else
-      OS << "the runtime ships its own (" << C.RuntimeVersion
-         << "); kept, as it wins on the search path; if the runtime's "
-            "version suffices, --drop-runtime-provided saves these bytes\n";
-  }
+  if (Detail.ListPackages)
+    printUnits(U, OS);
+  printPruned(M, Detail.ListPruned, OS);
+  printRuntimeCopies(M, OS);
   if (M.Precompiled) {
     const PrecompileOutcome &P = *M.Precompiled;
     OS << "  bytecode     ";

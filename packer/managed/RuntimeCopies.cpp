@@ -39,6 +39,7 @@ std::vector<RuntimeCopy> findRuntimeCopies(const TreeIndex &Tree,
       continue;
     RuntimeCopy C;
     C.Package = Pkg.label();
+    C.Listed = Listed->Name;
     C.RuntimeVersion = Listed->Version;
     C.PackageIndex = P;
     for (size_t F : Pkg.Files)

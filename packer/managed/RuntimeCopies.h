@@ -21,7 +21,9 @@ namespace brisk {
 struct RuntimeCopy {
   /// The function's package ("boto3 1.35.0").
   std::string Package;
-  /// What the runtime file says of its own ("not published", "3.848.0").
+  /// The runtime's package it is ("boto3", "@aws-sdk/*") and what the
+  /// runtime file says of its version ("not published", "3.848.0").
+  std::string Listed;
   std::string RuntimeVersion;
   /// Index into the PackageIndex.
   size_t PackageIndex = 0;

@@ -76,8 +76,9 @@ struct PackOptions {
   /// Profiles extending rules/prune/python.json or node.json.
   std::vector<std::string> PruneProfiles;
   bool PruneLicenses = false;
-  /// List every file --prune removed in the summary.
+  /// List every file --prune removed, and every package, in the summary.
   bool ListPruned = false;
+  bool ListPackages = false;
   /// Leave out the packages the managed runtime ships itself (boto3, the
   /// AWS SDK for JavaScript v3).
   bool DropRuntimeProvided = false;

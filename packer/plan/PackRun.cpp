@@ -279,7 +279,7 @@ PackExit runPack(const PackOptions &Options, raw_ostream &Out,
   std::vector<PackedFunction> Packed;
   PackExit Code = Run(Options, Err).pack(Packed);
   if (Code == PackedOk)
-    printSizeReport(Packed, Options.ListPruned, Out);
+    printSizeReport(Packed, {Options.ListPruned, Options.ListPackages}, Out);
   return Code;
 }
 

@@ -1,7 +1,6 @@
 //===- SizeReport.cpp - The plain-text size summary brisk-pack prints -----===//
 
 #include "plan/SizeReport.h"
-#include "managed/ManagedSummary.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Format.h"
@@ -37,7 +36,7 @@ void printLargestFiles(const FunctionPlan &Plan, size_t Count,
 }
 
 void printSizeReport(const std::vector<PackedFunction> &Functions,
-                     bool ListPruned, raw_ostream &OS) {
+                     const ManagedDetail &Detail, raw_ostream &OS) {
   uint64_t TotalInput = 0, TotalZip = 0;
   for (const PackedFunction &F : Functions) {
     const FunctionPlan &P = F.Plan;
@@ -58,7 +57,7 @@ void printSizeReport(const std::vector<PackedFunction> &Functions,
         OS << ", and " << P.GconvModules << " gconv modules";
       OS << "\n";
     }
-    printManagedSummary(P, ListPruned, OS);
+    printManagedSummary(P, Detail, OS);
     OS << "  CodeSha256   " << F.CodeSha256 << "\n";
     OS << "  largest files:\n";
     printLargestFiles(P, 5, OS);

@@ -3,6 +3,7 @@
 #ifndef BRISK_PACKER_PLAN_SIZEREPORT_H
 #define BRISK_PACKER_PLAN_SIZEREPORT_H
 
+#include "managed/ManagedSummary.h"
 #include "plan/PackRun.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -22,10 +23,10 @@ void printLargestFiles(const FunctionPlan &Plan, size_t Count,
 
 /// Per function: input size, after strip, zip size, what each step saved,
 /// for Python and Node.js what their packages are and what pruning removed
-/// (every file with \p ListPruned), CodeSha256 and the largest files; then
+/// (listed as \p Detail asks), CodeSha256 and the largest files; then
 /// totals.
 void printSizeReport(const std::vector<PackedFunction> &Functions,
-                     bool ListPruned, llvm::raw_ostream &OS);
+                     const ManagedDetail &Detail, llvm::raw_ostream &OS);
 
 } // namespace brisk
 

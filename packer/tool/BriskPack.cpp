@@ -89,6 +89,11 @@ static cl::opt<bool>
 static cl::opt<bool> ListPruned("list-pruned",
                                 cl::desc("List every file --prune removed"),
                                 cl::cat(BriskPackCategory));
+static cl::opt<bool>
+    ListPackages("list-packages",
+                 cl::desc("List the installed packages of Python and Node.js "
+                          "functions, with their files"),
+                 cl::cat(BriskPackCategory));
 static cl::opt<bool> DropRuntimeProvided(
     "drop-runtime-provided",
     cl::desc("Leave out packages the managed runtime ships itself (boto3, "
@@ -225,6 +230,7 @@ static Error applyCommandLine(PackOptions &Options) {
     Options.PruneProfiles.push_back(Profile);
   Options.PruneLicenses |= PruneLicenses;
   Options.ListPruned = ListPruned;
+  Options.ListPackages = ListPackages;
   Options.DropRuntimeProvided |= DropRuntimeProvided;
   Options.PrecompilePython |= PrecompilePython;
   if (CompressionLevel.getNumOccurrences()) {
