@@ -3,6 +3,7 @@
 #include "managed/ManagedSummary.h"
 #include "managed/ManagedPlanner.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Format.h"
 
 #include <map>
@@ -69,8 +70,12 @@ static void printUnits(const ManagedUnits &U, raw_ostream &OS) {
     OS << "    " << U.Labels[I] << " [" << StringRef(Unit.Id).take_front(12)
        << "] " << Unit.Files.size() << " entries, " << Unit.UnzippedBytes
        << " bytes, about " << Unit.EstimatedZipBytes << " zipped\n";
+    std::vector<std::string> Needs;
     for (const std::string &Dep : Unit.DependsOn)
-      OS << "      needs " << LabelOf[Dep] << "\n";
+      Needs.push_back(LabelOf[Dep]);
+    llvm::sort(Needs);
+    for (const std::string &Need : Needs)
+      OS << "      needs " << Need << "\n";
     for (const ManagedUnitFile &F : Unit.Files)
       OS << "      " << F.FunctionPath << "\n";
   }

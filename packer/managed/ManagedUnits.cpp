@@ -164,7 +164,7 @@ Expected<ManagedUnits> UnitBuilder::build() {
     Ids[P] = unitHash(Tree, Index.Packages[P].Files);
   }
   llvm::sort(Order, [&](size_t A, size_t B) {
-    return Index.Packages[A].Files.front() < Index.Packages[B].Files.front();
+    return Index.Packages[A].Root < Index.Packages[B].Root;
   });
   for (size_t P : Order) {
     const InstalledPackage &Pkg = Index.Packages[P];

@@ -55,7 +55,8 @@ struct ManagedUnit {
 };
 
 struct ManagedUnits {
-  /// Sorted by the first file's path.
+  /// In the order of their metadata's paths (the dist-info folder, the
+  /// node_modules folder).
   std::vector<ManagedUnit> Units;
   /// "numpy 1.26.4", "@aws-sdk/client-s3 3.600.0": Units[i]'s package, for
   /// reports.
