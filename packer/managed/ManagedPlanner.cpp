@@ -54,7 +54,7 @@ Error planManagedFunction(const FunctionSpec &Spec, const PackOptions &Options,
   if (!Facts)
     return Facts.takeError();
   Managed->Facts = std::move(*Facts);
-  Managed->PruneTier = Options.PruneTier;
+  Managed->Prune = Options.Prune;
   llvm::sort(Plan.Files, [](const PlannedFile &A, const PlannedFile &B) {
     return A.ZipPath < B.ZipPath;
   });
@@ -78,10 +78,7 @@ Error planManagedFunction(const FunctionSpec &Spec, const PackOptions &Options,
   if (!Profile)
     return Profile.takeError();
   PruneSettings Settings;
-  Expected<PruneTier> Tier = parsePruneTier(Options.PruneTier);
-  if (!Tier)
-    return Tier.takeError();
-  Settings.Tier = *Tier;
+  Settings.Tier = Options.Prune;
   Settings.PruneLicenses = Options.PruneLicenses;
   Settings.Environment = Spec.Environment;
   if (Managed->Facts.Language == ManagedLanguage::Python)

@@ -41,7 +41,7 @@ struct RuntimeCopyNote {
 
 struct ManagedPlan {
   RuntimeFacts Facts;
-  std::string PruneTier;
+  PruneTier Prune = PruneTier::Safe;
   /// Every file pruning removed, in path order.
   std::vector<PruneRecord> Pruned;
   std::vector<RuntimeCopyNote> RuntimeCopies;

@@ -23,7 +23,7 @@ static void printPruned(const ManagedPlan &M, bool ListPruned,
     Bytes += R.Bytes;
   }
   OS << "  pruned       " << M.Pruned.size() << " files, " << Bytes
-     << " bytes (--prune=" << M.PruneTier << ")\n";
+     << " bytes (--prune=" << pruneTierName(M.Prune) << ")\n";
   for (const auto &[Rule, Count] : PerRule)
     OS << "    " << left_justify(Rule, 20) << format_decimal(Count.first, 7)
        << " files " << format_decimal(Count.second, 12) << " bytes\n";

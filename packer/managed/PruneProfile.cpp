@@ -13,17 +13,6 @@ using nlohmann::json;
 
 namespace brisk {
 
-Expected<PruneTier> parsePruneTier(StringRef Text) {
-  if (Text == "none")
-    return PruneTier::None;
-  if (Text == "safe")
-    return PruneTier::Safe;
-  if (Text == "aggressive")
-    return PruneTier::Aggressive;
-  return createStringError(
-      "tier must be 'safe', 'aggressive' or 'none', not '" + Text + "'");
-}
-
 static Error ruleError(StringRef Origin, size_t I, const Twine &What) {
   return createStringError(Origin + ": rules[" + Twine(I) + "]: " + What);
 }

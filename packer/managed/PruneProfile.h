@@ -13,6 +13,7 @@
 #ifndef BRISK_PACKER_MANAGED_PRUNEPROFILE_H
 #define BRISK_PACKER_MANAGED_PRUNEPROFILE_H
 
+#include "managed/PruneTier.h"
 #include "managed/RuntimeFacts.h"
 #include "plan/PathPattern.h"
 
@@ -23,10 +24,6 @@
 #include <vector>
 
 namespace brisk {
-
-enum class PruneTier { None, Safe, Aggressive };
-
-llvm::Expected<PruneTier> parsePruneTier(llvm::StringRef Text);
 
 struct PruneRule {
   std::string Id;

@@ -194,9 +194,10 @@ public:
       Expected<std::string> S = string(Root["prune"], "prune");
       if (!S)
         return S.takeError();
-      if (Error E = checkPruneTier(*S))
-        return fail("prune", toString(std::move(E)));
-      Options.PruneTier = *S;
+      Expected<PruneTier> T = parsePruneTier(*S);
+      if (!T)
+        return fail("prune", toString(T.takeError()));
+      Options.Prune = *T;
     }
     if (Root.contains("prune_profiles")) {
       Expected<std::vector<std::string>> V =

@@ -55,14 +55,6 @@ Error checkRuntimeName(StringRef Runtime) {
                            "python3.N, nodejsN.x, javaN, ruby3.N or dotnetN");
 }
 
-Error checkPruneTier(StringRef Tier) {
-  if (Tier == "safe" || Tier == "aggressive" || Tier == "none")
-    return Error::success();
-  return createStringError("prune must be 'safe', 'aggressive' or 'none', "
-                           "not '" +
-                           Tier + "'");
-}
-
 Expected<FunctionSpec> parseFunctionArgument(StringRef Arg) {
   auto [Name, Path] = Arg.split('=');
   if (Path.empty() || Name.size() == Arg.size())

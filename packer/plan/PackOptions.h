@@ -9,6 +9,7 @@
 #define BRISK_PACKER_PLAN_PACKOPTIONS_H
 
 #include "elf/Stripper.h"
+#include "managed/PruneTier.h"
 #include "plan/SecretFilter.h"
 
 #include "llvm/Support/Error.h"
@@ -71,8 +72,8 @@ struct PackOptions {
   std::vector<SecretPattern> Secrets;
   // zip's own default: level 9 costs three times the CPU for 0.5% less.
   unsigned CompressionLevel = 6;
-  /// Python and Node.js trees: "safe", "aggressive" or "none".
-  std::string PruneTier = "safe";
+  /// What pruning removes from Python and Node.js packages.
+  PruneTier Prune = PruneTier::Safe;
   /// Profiles extending rules/prune/python.json or node.json.
   std::vector<std::string> PruneProfiles;
   bool PruneLicenses = false;
@@ -97,9 +98,6 @@ llvm::Error checkFunctionName(llvm::StringRef Name);
 /// Lambda runtime identifiers: provided.al2023, provided.al2, python3.N,
 /// nodejsN.x, javaN, ruby3.N, dotnetN.
 llvm::Error checkRuntimeName(llvm::StringRef Runtime);
-
-/// --prune's tiers: "safe", "aggressive" or "none".
-llvm::Error checkPruneTier(llvm::StringRef Tier);
 
 /// Splits a NAME=PATH argument; NAME=HANDLER_DIR:SITE_PACKAGES_DIR when PATH
 /// does not exist as it is but both halves do.

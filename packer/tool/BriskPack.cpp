@@ -222,9 +222,10 @@ static Error applyCommandLine(PackOptions &Options) {
     Options.Gconv = *Mode;
   }
   if (!Prune.empty()) {
-    if (Error E = checkPruneTier(Prune))
-      return createStringError("--" + toString(std::move(E)));
-    Options.PruneTier = Prune;
+    Expected<PruneTier> Tier = parsePruneTier(Prune);
+    if (!Tier)
+      return createStringError("--prune " + toString(Tier.takeError()));
+    Options.Prune = *Tier;
   }
   for (const std::string &Profile : PruneProfile)
     Options.PruneProfiles.push_back(Profile);
