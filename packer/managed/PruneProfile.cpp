@@ -123,7 +123,7 @@ buildProfile(Expected<json> Root, StringRef OursOrigin,
     return createStringError(OursOrigin + ": 'name' must be a string");
   Profile.Name = (*Root)["name"].get<std::string>();
   if (Error E = readRules(*Root, OursOrigin, Profile.Rules))
-    return std::move(E);
+    return E;
   for (const auto &[Origin, Text] : Users) {
     Expected<json> User = parseObject(Text, Origin);
     if (!User)
@@ -157,7 +157,7 @@ buildProfile(Expected<json> Root, StringRef OursOrigin,
       }
     }
     if (Error E = readRules(*User, Origin, Profile.Rules))
-      return std::move(E);
+      return E;
   }
   return Profile;
 }

@@ -50,7 +50,7 @@ static Expected<std::string> hashFile(StringRef Path, uint64_t Size) {
         Hash.update(Chunk);
         return Error::success();
       }))
-    return std::move(E);
+    return E;
   return toHex(Hash.final(), /*LowerCase=*/true);
 }
 
@@ -111,7 +111,7 @@ Expected<PrecompileOutcome> precompilePython(FunctionPlan &Plan,
     if (Tree.find(bytecodePath(P, Tag)))
       continue;
     if (Error E = writeSource(F, Src + "/" + P.str()))
-      return std::move(E);
+      return E;
     Modules.push_back(P.str());
   }
   if (Modules.empty())

@@ -205,7 +205,7 @@ Expected<PackageIndex> indexPythonPackages(const TreeIndex &Tree) {
     Dists.emplace_back();
     bool IsFolder = Tree.isFolder(Top);
     if (Error E = identify(Tree, Top, IsFolder, Dists.back()))
-      return std::move(E);
+      return E;
   }
   PackageIndex Index;
   std::vector<std::vector<size_t>> Claims;

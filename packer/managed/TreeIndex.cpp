@@ -80,7 +80,7 @@ Expected<std::string> TreeIndex::readSmall(size_t Index, uint64_t Max) const {
         Text += Chunk;
         return Error::success();
       }))
-    return std::move(E);
+    return E;
   return Text;
 }
 

@@ -144,7 +144,7 @@ Expected<std::optional<uint64_t>> findAwsCredential(const FileSource &Source) {
         S.feed(Chunk);
         return Error::success();
       }))
-    return std::move(E);
+    return E;
   S.finish();
   return S.Found;
 }

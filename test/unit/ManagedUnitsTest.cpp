@@ -30,13 +30,6 @@ std::vector<std::string> pathsOf(const ManagedUnit &U) {
   return Out;
 }
 
-const ManagedUnit *unitLabelled(const ManagedUnits &U, StringRef Label) {
-  for (size_t I = 0; I < U.Units.size(); ++I)
-    if (U.Labels[I] == Label)
-      return &U.Units[I];
-  return nullptr;
-}
-
 using Paths = std::vector<std::string>;
 
 TEST(ManagedUnits, RecordClaimsFilesOutsideThePackageFolder) {

@@ -26,7 +26,6 @@ Pruned prune(const ManagedTree &T, StringRef Runtime, PruneSettings Settings,
   EXPECT_TRUE(bool(Packages));
   std::string Name =
       Facts.Language == ManagedLanguage::Python ? "python" : "node";
-  std::vector<std::string> Profiles;
   Expected<PruneProfile> Profile =
       loadPruneProfile(BRISK_TEST_RULES_DIR, Facts.Language, {});
   if (!Users.empty()) {
