@@ -28,25 +28,14 @@ std::string reasonFor(const SecretFilter &Filter, StringRef Path,
 
 TEST(SecretFilterTest, FlagsLikelySecrets) {
   SecretFilter Filter = secrets();
-  for (StringRef Path : {".env",
-                         "config/.env",
-                         ".env.production",
-                         ".ssh/id_rsa",
-                         "id_rsa.old",
-                         "home/id_ed25519",
-                         ".aws/credentials",
-                         "x/.aws/credentials",
-                         ".git/config",
-                         "vendor/lib/.git/HEAD",
-                         "tls/server.key",
-                         "certs/client.p12",
-                         "certs/client.PFX",
-                         ".netrc",
-                         "home/.git-credentials",
-                         "infra/terraform.tfstate",
-                         "infra/terraform.tfstate.backup",
-                         ".kube/config",
-                         "home/.docker/config.json"})
+  for (StringRef Path :
+       {".env", "config/.env", ".env.production", ".ssh/id_rsa", "id_rsa.old",
+        "home/id_ed25519", ".aws/credentials", "x/.aws/credentials",
+        ".git/config", "vendor/lib/.git/HEAD", "tls/server.key",
+        "certs/client.p12", "certs/client.PFX", ".netrc",
+        "home/.git-credentials", "infra/terraform.tfstate",
+        "infra/terraform.tfstate.backup", ".kube/config",
+        "home/.docker/config.json"})
     EXPECT_NE(reasonFor(Filter, Path), "") << Path.str();
 }
 
