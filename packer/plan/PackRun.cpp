@@ -13,6 +13,8 @@
 #include "elf/RuntimeProfile.h"
 #include "inventory/Inventory.h"
 #include "layers/LayerPlanner.h"
+#include "managed/ManagedPlanner.h"
+#include "managed/SitePackages.h"
 #include "output/OutputStage.h"
 #include "plan/Limits.h"
 #include "plan/Manifest.h"
@@ -134,6 +136,14 @@ PackExit Run::planOne(const FunctionSpec &Spec, FunctionPlan &Plan) {
   Expected<Inventory> Inv = readInventory(Input, Reading);
   if (!Inv)
     return fail(Input, Inv.takeError());
+  if (!Spec.SitePackages.empty()) {
+    Expected<Inventory> Site = readInventory(Spec.SitePackages, Reading);
+    if (!Site)
+      return fail(Spec.SitePackages, Site.takeError());
+    Inv = joinSitePackages(std::move(*Inv), std::move(*Site));
+    if (!Inv)
+      return fail(Input, Inv.takeError());
+  }
   for (const std::string &W : Inv->Warnings)
     warn(Input, W);
   Expected<FunctionPlan> Planned = planFunction(Spec, *Inv, Options);
@@ -142,6 +152,11 @@ PackExit Run::planOne(const FunctionSpec &Spec, FunctionPlan &Plan) {
   Plan = std::move(*Planned);
   for (const std::string &W : Plan.Warnings)
     warn(Input, W);
+  // Before the content step, which hashes and weighs the bytecode added.
+  if (Plan.Managed)
+    if (Error E = precompileManagedFunction(Plan, Options,
+                                            Stage->scratchDir()))
+      return fail(Input, std::move(E));
   return PackedOk;
 }
 
@@ -434,6 +449,10 @@ PackExit Run::pack(PackResult &Result) {
   Result.DistinctFiles = Outcome.DistinctFiles;
   Result.StrippedFiles = Outcome.StrippedFiles;
 
+  for (FunctionPlan &Plan : Plans)
+    if (Plan.Managed)
+      if (Error E = describeManagedUnits(Plan))
+        return fail(Plan.InputPath, std::move(E));
   for (const FunctionPlan &Plan : Plans) {
     uint64_t Unzipped = Plan.unzippedBytes();
     if (Unzipped <= Limits.UnzippedBytesMax)
@@ -512,7 +531,7 @@ PackExit runPack(const PackOptions &Options, raw_ostream &Out,
   PackResult Result;
   PackExit Code = Run(Options, Err).pack(Result);
   if (Code == PackedOk)
-    printSizeReport(Result, Out);
+    printSizeReport(Result, {Options.ListPruned, Options.ListPackages}, Out);
   return Code;
 }
 
