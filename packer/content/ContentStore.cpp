@@ -192,8 +192,8 @@ processContents(std::vector<FunctionPlan> &Plans,
       }
       // A file one function excludes from stripping and another does not
       // is two jobs.
-      std::string Key = (F.KeepUnstripped ? "k" : "s") + F.Source.Path +
-                        '\0' + std::to_string(F.Source.Offset) + '\0' +
+      std::string Key = (F.KeepUnstripped ? "k" : "s") + F.Source.Path + '\0' +
+                        std::to_string(F.Source.Offset) + '\0' +
                         std::to_string(F.Source.Size);
       auto [It, New] = ByRegion.try_emplace(Key, Jobs.size());
       if (New) {

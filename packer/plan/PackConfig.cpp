@@ -161,14 +161,31 @@ public:
   Error read(const json &Root, PackOptions &Options) const {
     if (!Root.is_object())
       return fail("top level", "expected an object");
-    if (Error E = checkKeys(
-            Root, "top level",
-            {"output", "strip", "keep_debug", "compress_debug", "library_paths",
-             "bundle_libc", "bootstrap", "gconv", "secrets",
-             "compression_level", "functions", "max_layers", "min_share",
-             "allow_s3_upload", "layer_prefix", "reuse_layers", "report",
-             "arch", "sysroot", "prune", "prune_profiles", "prune_licenses",
-             "drop_runtime_provided", "precompile_python"}))
+    if (Error E = checkKeys(Root, "top level",
+                            {"output",
+                             "strip",
+                             "keep_debug",
+                             "compress_debug",
+                             "library_paths",
+                             "bundle_libc",
+                             "bootstrap",
+                             "gconv",
+                             "secrets",
+                             "compression_level",
+                             "functions",
+                             "max_layers",
+                             "min_share",
+                             "allow_s3_upload",
+                             "layer_prefix",
+                             "reuse_layers",
+                             "report",
+                             "arch",
+                             "sysroot",
+                             "prune",
+                             "prune_profiles",
+                             "prune_licenses",
+                             "drop_runtime_provided",
+                             "precompile_python"}))
       return E;
     if (Root.contains("output")) {
       Expected<std::string> P = path(Root["output"], "output");

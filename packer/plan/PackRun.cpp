@@ -154,8 +154,7 @@ PackExit Run::planOne(const FunctionSpec &Spec, FunctionPlan &Plan) {
     warn(Input, W);
   // Before the content step, which hashes and weighs the bytecode added.
   if (Plan.Managed)
-    if (Error E = precompileManagedFunction(Plan, Options,
-                                            Stage->scratchDir()))
+    if (Error E = precompileManagedFunction(Plan, Options, Stage->scratchDir()))
       return fail(Input, std::move(E));
   return PackedOk;
 }
