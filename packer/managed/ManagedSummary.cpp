@@ -62,21 +62,17 @@ static void printRuntimeCopies(const ManagedPlan &M, raw_ostream &OS) {
 
 // Each unit: its package, id, size, what it needs, and its entries.
 static void printUnits(const ManagedUnits &U, raw_ostream &OS) {
-  std::map<std::string, std::string> LabelOf;
-  for (size_t I = 0; I < U.Units.size(); ++I)
-    LabelOf[U.Units[I].Id] = U.Labels[I];
-  for (size_t I = 0; I < U.Units.size(); ++I) {
-    const ManagedUnit &Unit = U.Units[I];
-    OS << "    " << U.Labels[I] << " [" << StringRef(Unit.Id).take_front(12)
+  for (const ShareableUnit &Unit : U.Units) {
+    OS << "    " << Unit.Name << " [" << StringRef(Unit.Id).take_front(12)
        << "] " << Unit.Files.size() << " entries, " << Unit.UnzippedBytes
-       << " bytes, about " << Unit.EstimatedZipBytes << " zipped\n";
+       << " bytes, about " << Unit.ZipBytes << " zipped\n";
     std::vector<std::string> Needs;
-    for (const std::string &Dep : Unit.DependsOn)
-      Needs.push_back(LabelOf[Dep]);
+    for (size_t Dep : Unit.Dependencies)
+      Needs.push_back(U.Units[Dep].Name);
     llvm::sort(Needs);
     for (const std::string &Need : Needs)
       OS << "      needs " << Need << "\n";
-    for (const ManagedUnitFile &F : Unit.Files)
+    for (const UnitFile &F : Unit.Files)
       OS << "      " << F.FunctionPath << "\n";
   }
 }
@@ -88,14 +84,14 @@ void printManagedSummary(const FunctionPlan &Plan, const ManagedDetail &Detail,
   const ManagedPlan &M = *Plan.Managed;
   const ManagedUnits &U = M.Units;
   uint64_t PackageBytes = 0;
-  for (const ManagedUnit &Unit : U.Units)
+  for (const ShareableUnit &Unit : U.Units)
     PackageBytes += Unit.UnzippedBytes;
   OS << "  packages     " << U.Units.size() << " installed, " << PackageBytes
      << " bytes; " << U.FunctionOnly.size()
      << " entries of the function's own\n";
   for (size_t I = 0; I < U.Units.size(); ++I)
-    if (U.Units[I].MustStayInFunction)
-      OS << "    stays in the function: " << U.Labels[I] << ": "
+    if (U.Units[I].MustStay)
+      OS << "    stays in the function: " << U.Units[I].Name << ": "
          << U.StayReasons[I] << "\n";
   if (Detail.ListPackages)
     printUnits(U, OS);

@@ -3,11 +3,12 @@
 #include "managed/ManagedUnits.h"
 #include "elf/ElfFile.h"
 #include "managed/InstalledPackages.h"
+#include "managed/ManagedPlanner.h"
 #include "managed/NodeResolution.h"
-#include "managed/ZipEstimate.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA256.h"
 
@@ -97,12 +98,13 @@ void UnitBuilder::readOriginPaths(size_t File) {
     }
 }
 
-static std::string unitHash(const TreeIndex &Tree, ArrayRef<size_t> Files) {
+static std::string unitHash(const TreeIndex &Tree, ArrayRef<size_t> Files,
+                            const RuntimeFacts &Facts) {
   SHA256 Hash;
   for (size_t I : Files) {
     const PlannedFile &F = Tree.files()[I];
     char Kind = F.isFolder() ? 'd' : F.isSymlink() ? 'l' : 'f';
-    Hash.update(F.ZipPath);
+    Hash.update(layerPathOf(F.ZipPath, Facts));
     Hash.update(StringRef("\0", 1));
     Hash.update(std::string{Kind, F.Executable ? 'x' : '-'});
     Hash.update(F.Sha256);
@@ -157,46 +159,60 @@ Expected<ManagedUnits> UnitBuilder::build() {
     }
 
   ManagedUnits Out;
-  std::vector<std::string> Ids(Index.Packages.size());
   std::vector<size_t> Order(Index.Packages.size());
-  for (size_t P = 0; P < Index.Packages.size(); ++P) {
+  for (size_t P = 0; P < Index.Packages.size(); ++P)
     Order[P] = P;
-    Ids[P] = unitHash(Tree, Index.Packages[P].Files);
-  }
   llvm::sort(Order, [&](size_t A, size_t B) {
     return Index.Packages[A].Root < Index.Packages[B].Root;
   });
+  std::vector<size_t> Position(Order.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Position[Order[I]] = I;
   for (size_t P : Order) {
     const InstalledPackage &Pkg = Index.Packages[P];
-    ManagedUnit U;
-    U.Id = Ids[P];
-    U.Functions.insert(Plan.Name);
+    ShareableUnit U;
+    U.Id = unitHash(Tree, Pkg.Files, Facts);
+    U.Name = Pkg.label();
     std::string Reason;
     for (size_t I : Pkg.Files) {
       const PlannedFile &F = Plan.Files[I];
       U.Files.push_back({F.ZipPath, layerPathOf(F.ZipPath, Facts)});
       U.UnzippedBytes += F.Bytes;
-      Expected<uint64_t> Zipped = estimateZippedBytes(F);
-      if (!Zipped)
-        return Zipped.takeError();
-      U.EstimatedZipBytes += *Zipped;
+      U.ZipBytes += F.ZipBytes;
       if (auto It = StayReasons.find(I);
           Reason.empty() && It != StayReasons.end())
         Reason = It->second;
     }
     for (size_t N : Needs[P])
-      U.DependsOn.push_back(Ids[N]);
-    llvm::sort(U.DependsOn);
-    U.DependsOn.erase(std::unique(U.DependsOn.begin(), U.DependsOn.end()),
-                      U.DependsOn.end());
-    U.MustStayInFunction = !Reason.empty();
+      U.Dependencies.push_back(Position[N]);
+    llvm::sort(U.Dependencies);
+    U.Dependencies.erase(
+        std::unique(U.Dependencies.begin(), U.Dependencies.end()),
+        U.Dependencies.end());
+    U.MustStay = !Reason.empty();
     Out.Units.push_back(std::move(U));
-    Out.Labels.push_back(Pkg.label());
     Out.StayReasons.push_back(std::move(Reason));
   }
   for (size_t I = 0; I < Plan.Files.size(); ++I)
     if (Index.Owner[I] < 0)
       Out.FunctionOnly.push_back(Plan.Files[I].ZipPath);
+  return Out;
+}
+
+std::vector<FunctionUnit> managedFunctionUnits(const FunctionPlan &Plan) {
+  std::vector<FunctionUnit> Out;
+  if (!Plan.Managed)
+    return Out;
+  StringMap<size_t> IndexOf;
+  for (size_t I = 0; I < Plan.Files.size(); ++I)
+    IndexOf[Plan.Files[I].ZipPath] = I;
+  for (const ShareableUnit &U : Plan.Managed->Units.Units) {
+    FunctionUnit C;
+    C.Unit = U;
+    for (const UnitFile &F : U.Files)
+      C.Files.push_back(IndexOf.at(F.FunctionPath));
+    Out.push_back(std::move(C));
+  }
   return Out;
 }
 

@@ -18,10 +18,10 @@
 #include "output/OutputStage.h"
 #include "plan/Limits.h"
 #include "plan/Manifest.h"
-#include "plan/NativeUnits.h"
 #include "plan/Planner.h"
 #include "plan/ReusedLayers.h"
 #include "plan/SizeReport.h"
+#include "plan/UnitCollection.h"
 #include "report/ReportWriter.h"
 
 #include "llvm/ADT/SmallString.h"

@@ -14,18 +14,28 @@ using namespace brisk;
 
 namespace {
 
+std::vector<std::string> namesOf(const ManagedUnits &U) {
+  std::vector<std::string> Out;
+  for (const ShareableUnit &Unit : U.Units)
+    Out.push_back(Unit.Name);
+  return Out;
+}
+
+// As the content step leaves them: every entry weighs 100 bytes zipped.
 ManagedUnits unitsOf(const ManagedTree &T, StringRef Runtime,
                      StringRef Name = "fn") {
   FunctionPlan Plan = T.plan(Name);
+  for (PlannedFile &F : Plan.Files)
+    F.ZipBytes = 100;
   Expected<ManagedUnits> U =
       buildManagedUnits(Plan, ManagedTree::facts(Runtime));
   EXPECT_TRUE(bool(U)) << (U ? "" : toString(U.takeError()));
   return U ? std::move(*U) : ManagedUnits();
 }
 
-std::vector<std::string> pathsOf(const ManagedUnit &U) {
+std::vector<std::string> pathsOf(const ShareableUnit &U) {
   std::vector<std::string> Out;
-  for (const ManagedUnitFile &F : U.Files)
+  for (const UnitFile &F : U.Files)
     Out.push_back(F.FunctionPath);
   return Out;
 }
@@ -46,7 +56,7 @@ TEST(ManagedUnits, RecordClaimsFilesOutsideThePackageFolder) {
          "../../bin/fast-cli,,\nfast-1.0.dist-info/RECORD,,\n");
   ManagedUnits U = unitsOf(T, "python3.12");
   ASSERT_EQ(U.Units.size(), 1u);
-  EXPECT_EQ(U.Labels[0], "fast 1.0");
+  EXPECT_EQ(U.Units[0].Name, "fast 1.0");
   EXPECT_EQ(
       pathsOf(U.Units[0]),
       (Paths{"bin/fast-cli", "fast", "fast-1.0.dist-info",
@@ -56,9 +66,9 @@ TEST(ManagedUnits, RecordClaimsFilesOutsideThePackageFolder) {
   EXPECT_EQ(U.Units[0].Files[0].LayerPath, "python/bin/fast-cli");
   EXPECT_EQ(U.FunctionOnly,
             (Paths{"bin", "bin/other-cli", "lambda_function.py"}));
-  EXPECT_FALSE(U.Units[0].MustStayInFunction);
-  EXPECT_EQ(U.Units[0].Functions, std::set<std::string>{"fn"});
-  EXPECT_TRUE(U.Units[0].DependsOn.empty());
+  EXPECT_FALSE(U.Units[0].MustStay);
+  EXPECT_TRUE(U.Units[0].Users.empty());
+  EXPECT_TRUE(U.Units[0].Dependencies.empty());
 }
 
 TEST(ManagedUnits, TopLevelNamesModulesExtensionsAndTheirBytecode) {
@@ -97,7 +107,7 @@ TEST(ManagedUnits, EggInfoFoldersAndFiles) {
   T.file("idna_ssl-1.1.0-py3.11.egg-info", "Metadata-Version: 1.0\n");
   ManagedUnits U = unitsOf(T, "python3.12");
   ASSERT_EQ(U.Units.size(), 3u);
-  EXPECT_EQ(U.Labels, (Paths{"PyYAML 6.0", "idna_ssl 1.1.0", "tiny 2.0"}));
+  EXPECT_EQ(namesOf(U), (Paths{"PyYAML 6.0", "idna_ssl 1.1.0", "tiny 2.0"}));
   EXPECT_EQ(pathsOf(U.Units[0]),
             (Paths{"PyYAML-6.0.egg-info", "PyYAML-6.0.egg-info/PKG-INFO",
                    "PyYAML-6.0.egg-info/top_level.txt", "_yaml",
@@ -120,9 +130,9 @@ TEST(ManagedUnits, DistributionsSharingANamespaceAreOne) {
   T.file("other.py", "");
   ManagedUnits U = unitsOf(T, "python3.12");
   ASSERT_EQ(U.Units.size(), 2u);
-  EXPECT_EQ(U.Labels[0], "google_auth+protobuf 2.0");
+  EXPECT_EQ(U.Units[0].Name, "google_auth+protobuf 2.0");
   EXPECT_EQ(U.Units[0].Files.size(), 9u);
-  EXPECT_EQ(U.Labels[1], "other 1.0");
+  EXPECT_EQ(U.Units[1].Name, "other 1.0");
 }
 
 TEST(ManagedUnits, OriginRunpathJoinsThePackagesItLoadsFrom) {
@@ -141,8 +151,8 @@ TEST(ManagedUnits, OriginRunpathJoinsThePackagesItLoadsFrom) {
   T.file("b-1.0.dist-info/top_level.txt", "b\n");
   ManagedUnits U = unitsOf(T, "python3.12");
   ASSERT_EQ(U.Units.size(), 2u);
-  EXPECT_EQ(U.Labels[0], "a+helper 1.0");
-  EXPECT_FALSE(U.Units[0].MustStayInFunction);
+  EXPECT_EQ(U.Units[0].Name, "a+helper 1.0");
+  EXPECT_FALSE(U.Units[0].MustStay);
 
   // A RUNPATH into the function's own files keeps the package there.
   ManagedTree Own;
@@ -154,7 +164,7 @@ TEST(ManagedUnits, OriginRunpathJoinsThePackagesItLoadsFrom) {
   Own.file("helper_libs/libh.so", "h");
   ManagedUnits V = unitsOf(Own, "python3.12");
   ASSERT_EQ(V.Units.size(), 1u);
-  EXPECT_TRUE(V.Units[0].MustStayInFunction);
+  EXPECT_TRUE(V.Units[0].MustStay);
   EXPECT_EQ(V.StayReasons[0],
             "'a/_ext.cpython-312-x86_64-linux-gnu.so' loads libraries from the "
             "function's own 'helper_libs' (RUNPATH $ORIGIN)");
@@ -179,29 +189,29 @@ TEST(ManagedUnits, IdIsTheContentOfTheWholePackage) {
   EXPECT_EQ(UA.Units[0].Id, UB.Units[0].Id);
   EXPECT_NE(UA.Units[0].Id, UC.Units[0].Id);
   EXPECT_EQ(UA.Units[0].Id.size(), 64u);
-  EXPECT_EQ(UB.Units[0].Functions, std::set<std::string>{"second"});
   EXPECT_EQ(UA.Units[0].UnzippedBytes, 6u + 18u);
-  // Headers and names count; small files compress little.
-  EXPECT_GT(UA.Units[0].EstimatedZipBytes, 3 * 92u);
-  EXPECT_LT(UA.Units[0].EstimatedZipBytes, 600u);
+  // Its entries' estimates from the content step: pkg, pkg/__init__.py,
+  // the dist-info folder and its RECORD.
+  EXPECT_EQ(UA.Units[0].ZipBytes, 4 * 100u);
 }
 
-TEST(ManagedUnits, EstimateFollowsCompressibility) {
+TEST(ManagedUnits, IdIncludesTheLayerPath) {
+  // The same files go to python/ for Python and under nodejs/ for Node.js:
+  // at other layer paths they are other units.
   ManagedTree T;
-  T.file("pkg/zeros.bin", std::string(1 << 20, '\0'));
-  std::string Noise;
-  uint32_t X = 12345;
-  for (int I = 0; I < (1 << 20); ++I) {
-    X = X * 1103515245 + 12345;
-    Noise += char(X >> 24);
-  }
-  T.file("pkg/noise.bin", Noise);
-  T.file("pkg-1.0.dist-info/top_level.txt", "pkg\n");
-  ManagedUnits U = unitsOf(T, "python3.12");
-  ASSERT_EQ(U.Units.size(), 1u);
-  // Random bytes do not shrink; a MiB of zeros deflates to about 1 KiB.
-  EXPECT_GT(U.Units[0].EstimatedZipBytes, (1u << 20));
-  EXPECT_LT(U.Units[0].EstimatedZipBytes, (1u << 20) + 8192);
+  T.file("pkg/__init__.py", "x = 1\n");
+  T.file("pkg-1.0.dist-info/RECORD", "pkg/__init__.py,,\n");
+  RuntimeFacts Facts = ManagedTree::facts("python3.12");
+  Expected<ManagedUnits> Here = buildManagedUnits(T.plan(), Facts);
+  ASSERT_TRUE(bool(Here)) << toString(Here.takeError());
+  Facts.PackageLayerPath = "python/lib/python3.12/site-packages";
+  Expected<ManagedUnits> There = buildManagedUnits(T.plan(), Facts);
+  ASSERT_TRUE(bool(There)) << toString(There.takeError());
+  ASSERT_EQ(Here->Units.size(), 1u);
+  ASSERT_EQ(There->Units.size(), 1u);
+  EXPECT_NE(Here->Units[0].Id, There->Units[0].Id);
+  EXPECT_EQ(There->Units[0].Files[0].LayerPath,
+            "python/lib/python3.12/site-packages/pkg");
 }
 
 TEST(ManagedUnits, NodePackagesScopedNestedAndLinked) {
@@ -223,9 +233,8 @@ TEST(ManagedUnits, NodePackagesScopedNestedAndLinked) {
   T.file("node_modules/d/package.json", R"({"version": "4.0.0"})");
   ManagedUnits U = unitsOf(T, "nodejs20.x");
   ASSERT_EQ(U.Units.size(), 4u);
-  EXPECT_EQ(U.Labels, (Paths{"@s/c 3.0.0", "a 1.0.0", "b 1.0.0", "d 4.0.0"}));
-  const ManagedUnit &C = U.Units[0], &A = U.Units[1], &B = U.Units[2],
-                    &D = U.Units[3];
+  EXPECT_EQ(namesOf(U), (Paths{"@s/c 3.0.0", "a 1.0.0", "b 1.0.0", "d 4.0.0"}));
+  const ShareableUnit &C = U.Units[0], &A = U.Units[1], &B = U.Units[2];
   EXPECT_EQ(pathsOf(C),
             (Paths{"node_modules/.bin/cli", "node_modules/@s/c",
                    "node_modules/@s/c/bin", "node_modules/@s/c/bin/cli.js",
@@ -236,11 +245,11 @@ TEST(ManagedUnits, NodePackagesScopedNestedAndLinked) {
                                "node_modules/a/node_modules/b",
                                "node_modules/a/node_modules/b/package.json",
                                "node_modules/a/package.json"}));
-  std::vector<std::string> ADeps = {C.Id, D.Id};
-  llvm::sort(ADeps);
-  EXPECT_EQ(A.DependsOn, ADeps);
-  EXPECT_EQ(C.DependsOn, (Paths{B.Id}));
-  EXPECT_TRUE(B.DependsOn.empty());
+  // Dependencies index the function's units: a needs @s/c and d, @s/c the
+  // hoisted b.
+  EXPECT_EQ(A.Dependencies, (std::vector<size_t>{0, 3}));
+  EXPECT_EQ(C.Dependencies, (std::vector<size_t>{2}));
+  EXPECT_TRUE(B.Dependencies.empty());
   EXPECT_EQ(U.FunctionOnly,
             (Paths{"index.js", "node_modules", "node_modules/.bin",
                    "node_modules/.package-lock.json", "node_modules/@s",
@@ -255,13 +264,13 @@ TEST(ManagedUnits, NodePackageLeaningOnTheFunctionStays) {
          R"({"version": "1.0.0", "dependencies": {"shared": "*"}})");
   ManagedUnits U = unitsOf(T, "nodejs20.x");
   ASSERT_EQ(U.Units.size(), 2u);
-  EXPECT_EQ(U.Labels, (Paths{"app 1.0.0", "shared"}));
-  EXPECT_TRUE(U.Units[1].MustStayInFunction);
+  EXPECT_EQ(namesOf(U), (Paths{"app 1.0.0", "shared"}));
+  EXPECT_TRUE(U.Units[1].MustStay);
   EXPECT_EQ(U.StayReasons[1], "its link 'node_modules/shared' points at the "
                               "function's own 'packages/shared'");
   // app needs shared, which resolves to the link: an edge, not a stay.
-  EXPECT_FALSE(U.Units[0].MustStayInFunction);
-  EXPECT_EQ(U.Units[0].DependsOn, (Paths{U.Units[1].Id}));
+  EXPECT_FALSE(U.Units[0].MustStay);
+  EXPECT_EQ(U.Units[0].Dependencies, (std::vector<size_t>{1}));
 }
 
 TEST(ManagedUnits, MetadataTooLargeIsAnError) {
