@@ -16,6 +16,7 @@
 #include "managed/ManagedPlanner.h"
 #include "managed/SitePackages.h"
 #include "output/OutputStage.h"
+#include "plan/LayerShadowing.h"
 #include "plan/Limits.h"
 #include "plan/Manifest.h"
 #include "plan/Planner.h"
@@ -197,6 +198,9 @@ PackExit Run::planLayersFor(PackResult &Result,
   Result.Plan.NotKept = std::move(Gone);
   Result.Layers = assembleLayers(Plans, Units, Result.Plan, Options.LayerPrefix,
                                  Options.CompressionLevel);
+  for (const std::string &Note :
+       findShadowing(Plans, Result.Layers, Units.Problem))
+    Err << "brisk-pack: warning: " << Note << "\n";
   for (FunctionPlan &Plan : Plans)
     for (PlannedFile &F : Plan.Files)
       if (!F.Interpreter.empty())
