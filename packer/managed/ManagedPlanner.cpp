@@ -82,7 +82,7 @@ Error planManagedFunction(const FunctionSpec &Spec, const PackOptions &Options,
   Settings.PruneLicenses = Options.PruneLicenses;
   Settings.Environment = Spec.Environment;
   if (Managed->Facts.Language == ManagedLanguage::Python)
-    Settings.BytecodeTag = bytecodeTagFor(Managed->Facts.Version);
+    Settings.BytecodeTag = bytecodeTagFor(Managed->Facts.version());
   Expected<std::vector<OwnedGlob>> Keep = globs(Spec.PruneKeep, "prune_keep");
   if (!Keep)
     return Keep.takeError();
@@ -111,7 +111,7 @@ Error precompileManagedFunction(FunctionPlan &Plan, const PackOptions &Options,
   if (!Options.PrecompilePython || M.Facts.Language != ManagedLanguage::Python)
     return Error::success();
   Expected<PrecompileOutcome> Done =
-      precompilePython(Plan, M.Facts.Version, ScratchDir);
+      precompilePython(Plan, M.Facts.version(), ScratchDir);
   if (!Done)
     return Done.takeError();
   M.Precompiled = std::move(*Done);

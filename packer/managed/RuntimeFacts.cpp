@@ -42,31 +42,29 @@ Expected<RuntimeFacts> parseRuntimeFacts(StringRef Json, StringRef Origin) {
   if (Managed == Root.end() || !Managed->is_object())
     return createStringError(Origin + ": 'managed' must be an object: " +
                              F.Runtime + " is not a managed runtime");
-  std::string Fields[4];
-  const char *Keys[] = {"language", "version", "package_root",
-                        "package_layer_path"};
-  for (size_t I = 0; I < 4; ++I) {
+  Expected<RuntimeLaunch> Launch = parseRuntimeLaunch(Json, Origin);
+  if (!Launch)
+    return Launch.takeError();
+  F.Launch = std::move(*Launch);
+  F.Language = F.Launch.Language == "python" ? ManagedLanguage::Python
+                                             : ManagedLanguage::Node;
+  std::string Fields[2];
+  const char *Keys[] = {"package_root", "package_layer_path"};
+  for (size_t I = 0; I < 2; ++I) {
     Expected<std::string> S =
         stringField(*Managed, "managed.", Keys[I], Origin);
     if (!S)
       return S.takeError();
     Fields[I] = std::move(*S);
   }
-  if (Fields[0] != "python" && Fields[0] != "nodejs")
-    return createStringError(Origin +
-                             ": 'managed.language' must be \"python\" or "
-                             "\"nodejs\"");
-  F.Language =
-      Fields[0] == "python" ? ManagedLanguage::Python : ManagedLanguage::Node;
-  F.Version = Fields[1];
-  F.PackageRoot = Fields[2];
+  F.PackageRoot = Fields[0];
   auto Layers = Root.find("layer_paths");
   if (Layers == Root.end() || !Layers->is_object() ||
-      !Layers->contains(Fields[3]) || !(*Layers)[Fields[3]].is_string())
+      !Layers->contains(Fields[1]) || !(*Layers)[Fields[1]].is_string())
     return createStringError(Origin + ": 'layer_paths' has no string '" +
-                             Fields[3] +
+                             Fields[1] +
                              "', which 'managed.package_layer_path' names");
-  F.PackageLayerPath = (*Layers)[Fields[3]].get<std::string>();
+  F.PackageLayerPath = (*Layers)[Fields[1]].get<std::string>();
 
   auto Packages = Root.find("runtime_packages");
   if (Packages == Root.end())

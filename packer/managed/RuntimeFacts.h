@@ -1,14 +1,16 @@
 //===- RuntimeFacts.h - What packing needs to know of a managed runtime ---===//
 //
-// From rules/runtimes/<runtime>.json (docs/runtimes.md): the language and
-// its version, where installed packages sit in a function's tree and go in
-// a layer, and the packages the runtime itself ships (boto3, the AWS SDK for
-// JavaScript v3).
+// From rules/runtimes/<runtime>.json (docs/runtimes.md): how it starts
+// (verify/RuntimeLaunch.h: the language, its version, its search path), where
+// installed packages sit in a function's tree and go in a layer, and the
+// packages the runtime itself ships (boto3, the AWS SDK for JavaScript v3).
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef BRISK_PACKER_MANAGED_RUNTIMEFACTS_H
 #define BRISK_PACKER_MANAGED_RUNTIMEFACTS_H
+
+#include "verify/RuntimeLaunch.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -29,8 +31,10 @@ struct RuntimePackage {
 
 struct RuntimeFacts {
   std::string Runtime; // "python3.12"
+  /// How Lambda starts it (language, version, search path), as verify reads
+  /// it: one reading of the runtime file for packing and verifying.
+  RuntimeLaunch Launch;
   ManagedLanguage Language = ManagedLanguage::Python;
-  std::string Version; // "3.12", "20"
   /// Where installed packages sit in the function's tree: "" (the root, as
   /// `pip install -t .` leaves them) or "node_modules".
   std::string PackageRoot;
@@ -38,6 +42,9 @@ struct RuntimeFacts {
   /// "nodejs/node_modules".
   std::string PackageLayerPath;
   std::vector<RuntimePackage> RuntimePackages;
+
+  /// "3.12", "20".
+  const std::string &version() const { return Launch.LanguageVersion; }
 };
 
 /// Whether \p Runtime names a runtime AWS supplies the interpreter of

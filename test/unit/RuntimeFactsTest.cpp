@@ -24,19 +24,20 @@ TEST(RuntimeFacts, EveryManagedRuntimeReadsForPackingAndVerify) {
     Expected<RuntimeProfile> P =
         loadRuntimeProfile(BRISK_TEST_RULES_DIR, Runtime);
     ASSERT_TRUE(bool(P)) << toString(P.takeError());
-    EXPECT_EQ(F->Version, L->LanguageVersion);
+    EXPECT_EQ(F->version(), L->LanguageVersion);
+    EXPECT_EQ(F->Launch.SearchPath, L->SearchPath);
     EXPECT_FALSE(F->RuntimePackages.empty());
     if (F->Language == ManagedLanguage::Python) {
       EXPECT_EQ(F->PackageRoot, "");
       EXPECT_EQ(F->PackageLayerPath, "python");
       EXPECT_EQ(P->LayerPaths["python_site_packages"],
-                "python/lib/python" + F->Version + "/site-packages");
+                "python/lib/python" + F->version() + "/site-packages");
       EXPECT_EQ(F->RuntimePackages.front().Name, "boto3");
     } else {
       EXPECT_EQ(F->PackageRoot, "node_modules");
       EXPECT_EQ(F->PackageLayerPath, "nodejs/node_modules");
       EXPECT_EQ(P->LayerPaths["nodejs_versioned"],
-                "nodejs/node" + F->Version + "/node_modules");
+                "nodejs/node" + F->version() + "/node_modules");
       EXPECT_EQ(F->RuntimePackages.front().Name, "@aws-sdk/*");
     }
   }
@@ -51,17 +52,24 @@ TEST(RuntimeFacts, NotManagedOrMalformed) {
             "r.json: 'managed' must be an object: provided.al2023 is not a "
             "managed runtime");
   EXPECT_EQ(
-      Error(R"({"name": "x", "managed": {"language": "ruby", "version": "3",
+      Error(R"({"name": "x", "handler": "h", "managed": {"language": "ruby",
+                     "version": "3", "execution_env": "e",
                      "package_root": "", "package_layer_path": "p"}})"),
       "r.json: 'managed.language' must be \"python\" or \"nodejs\"");
   EXPECT_EQ(
-      Error(R"({"name": "x", "managed": {"language": "python", "version": "3",
+      Error(R"({"name": "x", "handler": "h", "managed": {"language": "python",
+                     "version": "3", "execution_env": "e", "search_path": [],
                      "package_root": "", "package_layer_path": "p"},
                      "layer_paths": {}})"),
       "r.json: 'layer_paths' has no string 'p', which "
       "'managed.package_layer_path' names");
-  EXPECT_EQ(Error(R"({"name": "x", "managed": {"language": "python"}})"),
+  EXPECT_EQ(Error(R"({"name": "x", "handler": "h",
+                       "managed": {"language": "python"}})"),
             "r.json: 'managed.version' must be a string");
+  EXPECT_EQ(
+      Error(R"({"name": "x", "handler": "h", "managed": {"language": "python",
+                     "version": "3", "execution_env": "e", "search_path": []}})"),
+      "r.json: 'managed.package_root' must be a string");
   EXPECT_EQ(Error("[]"), "r.json: not a JSON object");
   Expected<RuntimeFacts> Unknown =
       loadRuntimeFacts(BRISK_TEST_RULES_DIR, "python2.7");
