@@ -23,6 +23,8 @@ namespace {
 struct Job {
   FileSource Source;
   FileKind Kind = FileKind::Other;
+  /// A strip_exclude of the config: ships as it is.
+  bool KeepUnstripped = false;
   /// The first plan file naming it, for messages and debug file names.
   size_t Plan = 0;
   std::string ZipPath;
@@ -156,7 +158,7 @@ static void processOne(Job &J, const ContentOptions &Options,
               std::to_string(Options.FileBytesMax) + " bytes";
     return;
   }
-  if (!isElf(J.Kind) || !mayStrip(J, Options))
+  if (!isElf(J.Kind) || J.KeepUnstripped || !mayStrip(J, Options))
     return streamOne(J, Options.CompressionLevel);
   // The input mapped and the stripped copy: twice the file.
   HeldBytes Held(Memory, 2 * J.Source.Size);
@@ -188,13 +190,17 @@ processContents(std::vector<FunctionPlan> &Plans,
         describeInline(F, Options.CompressionLevel);
         continue;
       }
-      std::string Key = F.Source.Path + '\0' + std::to_string(F.Source.Offset) +
-                        '\0' + std::to_string(F.Source.Size);
+      // A file one function excludes from stripping and another does not
+      // is two jobs.
+      std::string Key = (F.KeepUnstripped ? "k" : "s") + F.Source.Path + '\0' +
+                        std::to_string(F.Source.Offset) + '\0' +
+                        std::to_string(F.Source.Size);
       auto [It, New] = ByRegion.try_emplace(Key, Jobs.size());
       if (New) {
         Jobs.emplace_back();
         Jobs.back().Source = F.Source;
         Jobs.back().Kind = F.Kind;
+        Jobs.back().KeepUnstripped = F.KeepUnstripped;
         Jobs.back().Plan = P;
         Jobs.back().ZipPath = F.ZipPath;
       }

@@ -49,6 +49,7 @@ PlannedFile plannedFromInventory(const InventoryFile &F, std::string ZipPath) {
   P.LinkTarget = F.LinkTarget;
   P.Source = F.Source;
   P.InputBytes = P.Bytes = F.Size;
+  P.Sha256 = F.Sha256;
   return P;
 }
 

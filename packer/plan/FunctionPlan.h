@@ -20,6 +20,8 @@
 
 namespace brisk {
 
+struct ManagedPlan;
+
 struct PlannedFile {
   /// Path inside the zip.
   std::string ZipPath;
@@ -52,6 +54,8 @@ struct PlannedFile {
   /// Libraries: why it is there, the DT_NEEDED chain from the program
   /// ("greeting -> libcurl.so.4 -> libssh2.so.1").
   std::string Why;
+  /// Never stripped (a strip_exclude of the config).
+  bool KeepUnstripped = false;
 
   bool isSymlink() const { return Kind == FileKind::Symlink; }
   bool isFolder() const { return Kind == FileKind::Folder; }
@@ -80,6 +84,9 @@ struct FunctionPlan {
   std::vector<std::string> Layers;
   /// What packs but deserves a word, one message each.
   std::vector<std::string> Warnings;
+  /// Python and Node.js functions: what packing their tree did
+  /// (managed/ManagedPlanner.h).
+  std::shared_ptr<ManagedPlan> Managed;
 
   uint64_t inputBytes() const;
   uint64_t unzippedBytes() const;

@@ -1,4 +1,4 @@
-//===- NativeUnits.cpp - The shareable units of native function plans -----===//
+//===- NativeUnits.cpp - The shareable units of a native function plan ----===//
 
 #include "plan/NativeUnits.h"
 
@@ -8,7 +8,6 @@
 #include "llvm/Support/SHA256.h"
 
 #include <map>
-#include <set>
 
 using namespace llvm;
 
@@ -21,25 +20,13 @@ static std::string layerPathOf(StringRef FunctionPath, StringRef LibLayerDir) {
   return FunctionPath.str();
 }
 
-namespace {
-/// One function's files of one unit label, before units are merged by id.
-struct Candidate {
-  std::string Id;
-  std::string Name;
-  UnitMembers Members;
-  std::vector<UnitFile> Files;
-  uint64_t UnzippedBytes = 0;
-  uint64_t ZipBytes = 0;
-  bool CLibrary = false;
-};
-} // namespace
-
-static Candidate describe(const FunctionPlan &Plan, size_t PlanIndex,
-                          StringRef Label, const std::vector<size_t> &Files,
-                          StringRef LibLayerDir) {
-  Candidate C;
-  C.Members = {PlanIndex, Files};
-  C.Name =
+static FunctionUnit describe(const FunctionPlan &Plan, StringRef Label,
+                             const std::vector<size_t> &Files,
+                             StringRef LibLayerDir) {
+  FunctionUnit C;
+  ShareableUnit &U = C.Unit;
+  C.Files = Files;
+  U.Name =
       Label == "lib/gconv" ? "gconv modules" : sys::path::filename(Label).str();
   std::vector<std::string> Lines;
   for (size_t I : Files) {
@@ -48,9 +35,9 @@ static Candidate describe(const FunctionPlan &Plan, size_t PlanIndex,
     Lines.push_back(UF.LayerPath + '\0' + fileKindName(F.Kind).str() + '\0' +
                     (F.Executable ? "x" : "-") + '\0' + F.LinkTarget + '\0' +
                     F.Sha256);
-    C.Files.push_back(std::move(UF));
-    C.UnzippedBytes += F.Bytes;
-    C.ZipBytes += F.ZipBytes;
+    U.Files.push_back(std::move(UF));
+    U.UnzippedBytes += F.Bytes;
+    U.ZipBytes += F.ZipBytes;
     C.CLibrary |= F.CLibrary;
   }
   llvm::sort(Lines);
@@ -59,63 +46,20 @@ static Candidate describe(const FunctionPlan &Plan, size_t PlanIndex,
     Hash.update(L);
     Hash.update("\n");
   }
-  C.Id = toHex(Hash.final(), /*LowerCase=*/true);
+  U.Id = toHex(Hash.final(), /*LowerCase=*/true);
   return C;
 }
 
-CollectedUnits collectUnits(const std::vector<FunctionPlan> &Plans,
-                            StringRef LibLayerDir, const LayerLimits &Limits) {
-  CollectedUnits Out;
-  LayerProblem &P = Out.Problem;
-  P.Limits = Limits;
-  std::map<std::string, std::vector<Candidate>> ById;
-  for (size_t I = 0; I < Plans.size(); ++I) {
-    const FunctionPlan &Plan = Plans[I];
-    LayerFunction F;
-    F.Name = Plan.Name;
-    // The end of central directory record.
-    F.OwnZipBytes = 22;
-    std::map<std::string, std::vector<size_t>> Labels;
-    for (size_t J = 0; J < Plan.Files.size(); ++J) {
-      const PlannedFile &File = Plan.Files[J];
-      if (!File.Unit.empty()) {
-        Labels[File.Unit].push_back(J);
-        continue;
-      }
-      F.OwnUnzippedBytes += File.Bytes;
-      F.OwnZipBytes += File.ZipBytes;
-    }
-    for (auto &[Label, Files] : Labels) {
-      Candidate C = describe(Plan, I, Label, Files, LibLayerDir);
-      ById[C.Id].push_back(std::move(C));
-    }
-    P.Functions.push_back(std::move(F));
-  }
-  std::set<std::string> CLibraryPaths;
-  for (auto &[Id, Candidates] : ById) {
-    const Candidate &First = Candidates.front();
-    ShareableUnit U;
-    U.Id = Id;
-    U.Name = First.Name;
-    U.Files = First.Files;
-    U.UnzippedBytes = First.UnzippedBytes;
-    U.ZipBytes = First.ZipBytes;
-    std::vector<UnitMembers> Members;
-    for (const Candidate &C : Candidates) {
-      U.Users.push_back(C.Members.Plan);
-      Members.push_back(C.Members);
-    }
-    if (First.CLibrary)
-      for (const UnitFile &F : U.Files)
-        CLibraryPaths.insert(F.LayerPath);
-    P.Units.push_back(std::move(U));
-    Out.Members.push_back(std::move(Members));
-  }
-  for (size_t I = 0; I < Plans.size(); ++I)
-    if (!Plans[I].LibcBundled)
-      P.Functions[I].RefusedLayerPaths.assign(CLibraryPaths.begin(),
-                                              CLibraryPaths.end());
-  return Out;
+std::vector<FunctionUnit> nativeFunctionUnits(const FunctionPlan &Plan,
+                                              StringRef LibLayerDir) {
+  std::map<std::string, std::vector<size_t>> Labels;
+  for (size_t J = 0; J < Plan.Files.size(); ++J)
+    if (!Plan.Files[J].Unit.empty())
+      Labels[Plan.Files[J].Unit].push_back(J);
+  std::vector<FunctionUnit> Units;
+  for (auto &[Label, Files] : Labels)
+    Units.push_back(describe(Plan, Label, Files, LibLayerDir));
+  return Units;
 }
 
 } // namespace brisk

@@ -1,4 +1,4 @@
-//===- NativeUnits.h - The shareable units of native function plans -------===//
+//===- NativeUnits.h - The shareable units of a native function plan ------===//
 //
 // The producer of layer units for native functions: each bundled library
 // file with its soname links, the loader (with its short name ld.so), the
@@ -7,23 +7,20 @@
 // which Lambda extracts to /opt/lib). Its id is the SHA-256 of its files'
 // layer paths, kinds, modes, link targets and contents, so identical bytes
 // under the same names are one unit whichever function they came from.
-// Functions that run on the image's C library refuse the bundled one's
-// files from layers.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef BRISK_PACKER_PLAN_NATIVEUNITS_H
 #define BRISK_PACKER_PLAN_NATIVEUNITS_H
 
-#include "plan/LayerAssembly.h"
+#include "plan/UnitCollection.h"
 
 namespace brisk {
 
-/// The units of \p Plans, whose content step has run (sizes and hashes are
+/// The units of \p Plan, whose content step has run (sizes and hashes are
 /// known). \p LibLayerDir: where lib/ goes in a layer.
-CollectedUnits collectUnits(const std::vector<FunctionPlan> &Plans,
-                            llvm::StringRef LibLayerDir,
-                            const LayerLimits &Limits);
+std::vector<FunctionUnit> nativeFunctionUnits(const FunctionPlan &Plan,
+                                              llvm::StringRef LibLayerDir);
 
 } // namespace brisk
 

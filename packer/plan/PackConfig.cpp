@@ -9,9 +9,15 @@
 //    "allow_s3_upload": false, "layer_prefix": "shop",
 //    "reuse_layers": "old/manifest.json", "report": "dist/report.html",
 //    "arch": "arm64", "sysroot": "/usr/aarch64-linux-gnu",
+//    "prune": "safe", "prune_profiles": ["..."],
+//    "prune_licenses": false, "drop_runtime_provided": false,
+//    "precompile_python": false,
 //    "functions": [{"name": "orders", "input": "build/orders",
 //                   "runtime": "provided.al2023", "includes": ["..."],
-//                   "excludes": ["glob"], "allow_secrets": ["path"]}]}
+//                   "excludes": ["glob"], "allow_secrets": ["path"],
+//                   "site_packages": "deps", "strip_exclude": ["glob"],
+//                   "prune_keep": ["glob"],
+//                   "environment": {"NODE_OPTIONS": "..."}}]}
 //
 //===----------------------------------------------------------------------===//
 
@@ -90,7 +96,8 @@ public:
       return fail(Where, "expected an object");
     if (Error E = checkKeys(F, Where,
                             {"name", "input", "runtime", "includes", "excludes",
-                             "allow_secrets"}))
+                             "allow_secrets", "site_packages", "strip_exclude",
+                             "prune_keep", "environment"}))
       return E;
     if (!F.contains("name") || !F.contains("input"))
       return fail(Where, "needs 'name' and 'input'");
@@ -112,13 +119,33 @@ public:
         return fail(Where + ".runtime", toString(std::move(E)));
       Spec.Runtime = *R;
     }
+    if (F.contains("site_packages")) {
+      Expected<std::string> P =
+          path(F["site_packages"], Where + ".site_packages");
+      if (!P)
+        return P.takeError();
+      Spec.SitePackages = *P;
+    }
+    if (F.contains("environment")) {
+      const json &Env = F["environment"];
+      if (!Env.is_object())
+        return fail(Where + ".environment", "expected an object of strings");
+      for (const auto &Item : Env.items()) {
+        if (!Item.value().is_string())
+          return fail(Where + ".environment." + Item.key(),
+                      "expected a string");
+        Spec.Environment[Item.key()] = Item.value().get<std::string>();
+      }
+    }
     struct {
       const char *Key;
       std::vector<std::string> *Into;
       bool ArePaths;
     } Lists[] = {{"includes", &Spec.Includes, true},
                  {"excludes", &Spec.Excludes, false},
-                 {"allow_secrets", &Spec.AllowSecrets, false}};
+                 {"allow_secrets", &Spec.AllowSecrets, false},
+                 {"strip_exclude", &Spec.StripExclude, false},
+                 {"prune_keep", &Spec.PruneKeep, false}};
     for (auto &L : Lists) {
       if (!F.contains(L.Key))
         continue;
@@ -135,12 +162,30 @@ public:
     if (!Root.is_object())
       return fail("top level", "expected an object");
     if (Error E = checkKeys(Root, "top level",
-                            {"output", "strip", "keep_debug", "compress_debug",
-                             "library_paths", "bundle_libc", "bootstrap",
-                             "gconv", "secrets", "compression_level",
-                             "functions", "max_layers", "min_share",
-                             "allow_s3_upload", "layer_prefix", "reuse_layers",
-                             "report", "arch", "sysroot"}))
+                            {"output",
+                             "strip",
+                             "keep_debug",
+                             "compress_debug",
+                             "library_paths",
+                             "bundle_libc",
+                             "bootstrap",
+                             "gconv",
+                             "secrets",
+                             "compression_level",
+                             "functions",
+                             "max_layers",
+                             "min_share",
+                             "allow_s3_upload",
+                             "layer_prefix",
+                             "reuse_layers",
+                             "report",
+                             "arch",
+                             "sysroot",
+                             "prune",
+                             "prune_profiles",
+                             "prune_licenses",
+                             "drop_runtime_provided",
+                             "precompile_python"}))
       return E;
     if (Root.contains("output")) {
       Expected<std::string> P = path(Root["output"], "output");
@@ -168,6 +213,34 @@ public:
       if (!B)
         return B.takeError();
       Options.CompressDebug = *B;
+    }
+    if (Root.contains("prune")) {
+      Expected<std::string> S = string(Root["prune"], "prune");
+      if (!S)
+        return S.takeError();
+      Expected<PruneTier> T = parsePruneTier(*S);
+      if (!T)
+        return fail("prune", toString(T.takeError()));
+      Options.Prune = *T;
+    }
+    if (Root.contains("prune_profiles")) {
+      Expected<std::vector<std::string>> V =
+          strings(Root["prune_profiles"], "prune_profiles", true);
+      if (!V)
+        return V.takeError();
+      Options.PruneProfiles = std::move(*V);
+    }
+    for (auto [Key, Into] :
+         {std::pair<const char *, bool *>{"prune_licenses",
+                                          &Options.PruneLicenses},
+          {"drop_runtime_provided", &Options.DropRuntimeProvided},
+          {"precompile_python", &Options.PrecompilePython}}) {
+      if (!Root.contains(Key))
+        continue;
+      Expected<bool> B = boolean(Root[Key], Key);
+      if (!B)
+        return B.takeError();
+      *Into = *B;
     }
     if (Root.contains("bundle_libc")) {
       Expected<bool> B = boolean(Root["bundle_libc"], "bundle_libc");

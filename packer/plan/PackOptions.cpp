@@ -3,6 +3,7 @@
 #include "plan/PackOptions.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 
 using namespace llvm;
 
@@ -81,6 +82,12 @@ Expected<FunctionSpec> parseFunctionArgument(StringRef Arg) {
   FunctionSpec Spec;
   Spec.Name = Name.str();
   Spec.Input = Path.str();
+  auto [Handler, Site] = Path.rsplit(':');
+  if (!Site.empty() && !Handler.empty() && !sys::fs::exists(Path) &&
+      sys::fs::exists(Handler) && sys::fs::exists(Site)) {
+    Spec.Input = Handler.str();
+    Spec.SitePackages = Site.str();
+  }
   return Spec;
 }
 

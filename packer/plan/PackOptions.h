@@ -9,10 +9,12 @@
 #define BRISK_PACKER_PLAN_PACKOPTIONS_H
 
 #include "elf/Stripper.h"
+#include "managed/PruneTier.h"
 #include "plan/SecretFilter.h"
 
 #include "llvm/Support/Error.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +46,15 @@ struct FunctionSpec {
   std::vector<std::string> Excludes;
   /// Tree-relative paths that look like secrets but are meant to ship.
   std::vector<std::string> AllowSecrets;
+  /// Python: a site-packages folder whose packages join Input's root.
+  std::string SitePackages;
+  /// Globs over tree paths or package names whose ELF files stay unstripped.
+  std::vector<std::string> StripExclude;
+  /// Globs over tree paths that --prune keeps.
+  std::vector<std::string> PruneKeep;
+  /// The function's environment variables as Lambda will set them (only
+  /// NODE_OPTIONS is read, for source maps).
+  std::map<std::string, std::string> Environment;
 };
 
 struct PackOptions {
@@ -61,6 +72,20 @@ struct PackOptions {
   std::vector<SecretPattern> Secrets;
   // zip's own default: level 9 costs three times the CPU for 0.5% less.
   unsigned CompressionLevel = 6;
+  /// What pruning removes from Python and Node.js packages.
+  PruneTier Prune = PruneTier::Safe;
+  /// Profiles extending rules/prune/python.json or node.json.
+  std::vector<std::string> PruneProfiles;
+  bool PruneLicenses = false;
+  /// List every file --prune removed, and every package, in the summary.
+  bool ListPruned = false;
+  bool ListPackages = false;
+  /// Leave out the packages the managed runtime ships itself (boto3, the
+  /// AWS SDK for JavaScript v3).
+  bool DropRuntimeProvided = false;
+  /// Add bytecode for Python modules that lack it, with the host's
+  /// interpreter of the runtime's version.
+  bool PrecompilePython = false;
   /// 0: every core.
   unsigned Threads = 0;
   /// "x86_64" or "arm64"; empty: the input's.
@@ -97,7 +122,8 @@ llvm::Error checkLayerPrefix(llvm::StringRef Prefix);
 /// nothing is left.
 std::string layerPrefixFrom(llvm::StringRef Name);
 
-/// Splits a NAME=PATH argument.
+/// Splits a NAME=PATH argument; NAME=HANDLER_DIR:SITE_PACKAGES_DIR when PATH
+/// does not exist as it is but both halves do.
 llvm::Expected<FunctionSpec> parseFunctionArgument(llvm::StringRef Arg);
 
 } // namespace brisk

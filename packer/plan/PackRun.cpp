@@ -13,13 +13,16 @@
 #include "elf/RuntimeProfile.h"
 #include "inventory/Inventory.h"
 #include "layers/LayerPlanner.h"
+#include "managed/ManagedPlanner.h"
+#include "managed/SitePackages.h"
 #include "output/OutputStage.h"
+#include "plan/LayerShadowing.h"
 #include "plan/Limits.h"
 #include "plan/Manifest.h"
-#include "plan/NativeUnits.h"
 #include "plan/Planner.h"
 #include "plan/ReusedLayers.h"
 #include "plan/SizeReport.h"
+#include "plan/UnitCollection.h"
 #include "report/ReportWriter.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -134,6 +137,14 @@ PackExit Run::planOne(const FunctionSpec &Spec, FunctionPlan &Plan) {
   Expected<Inventory> Inv = readInventory(Input, Reading);
   if (!Inv)
     return fail(Input, Inv.takeError());
+  if (!Spec.SitePackages.empty()) {
+    Expected<Inventory> Site = readInventory(Spec.SitePackages, Reading);
+    if (!Site)
+      return fail(Spec.SitePackages, Site.takeError());
+    Inv = joinSitePackages(std::move(*Inv), std::move(*Site));
+    if (!Inv)
+      return fail(Input, Inv.takeError());
+  }
   for (const std::string &W : Inv->Warnings)
     warn(Input, W);
   Expected<FunctionPlan> Planned = planFunction(Spec, *Inv, Options);
@@ -142,6 +153,10 @@ PackExit Run::planOne(const FunctionSpec &Spec, FunctionPlan &Plan) {
   Plan = std::move(*Planned);
   for (const std::string &W : Plan.Warnings)
     warn(Input, W);
+  // Before the content step, which hashes and weighs the bytecode added.
+  if (Plan.Managed)
+    if (Error E = precompileManagedFunction(Plan, Options, Stage->scratchDir()))
+      return fail(Input, std::move(E));
   return PackedOk;
 }
 
@@ -183,6 +198,9 @@ PackExit Run::planLayersFor(PackResult &Result,
   Result.Plan.NotKept = std::move(Gone);
   Result.Layers = assembleLayers(Plans, Units, Result.Plan, Options.LayerPrefix,
                                  Options.CompressionLevel);
+  for (const std::string &Note :
+       findShadowing(Plans, Result.Layers, Units.Problem))
+    Err << "brisk-pack: warning: " << Note << "\n";
   for (FunctionPlan &Plan : Plans)
     for (PlannedFile &F : Plan.Files)
       if (!F.Interpreter.empty())
@@ -434,6 +452,10 @@ PackExit Run::pack(PackResult &Result) {
   Result.DistinctFiles = Outcome.DistinctFiles;
   Result.StrippedFiles = Outcome.StrippedFiles;
 
+  for (FunctionPlan &Plan : Plans)
+    if (Plan.Managed)
+      if (Error E = describeManagedUnits(Plan))
+        return fail(Plan.InputPath, std::move(E));
   for (const FunctionPlan &Plan : Plans) {
     uint64_t Unzipped = Plan.unzippedBytes();
     if (Unzipped <= Limits.UnzippedBytesMax)
@@ -512,7 +534,7 @@ PackExit runPack(const PackOptions &Options, raw_ostream &Out,
   PackResult Result;
   PackExit Code = Run(Options, Err).pack(Result);
   if (Code == PackedOk)
-    printSizeReport(Result, Out);
+    printSizeReport(Result, {Options.ListPruned, Options.ListPackages}, Out);
   return Code;
 }
 

@@ -1,6 +1,9 @@
 //===- Planner.cpp - Decide what goes into one function's zip -------------===//
 
 #include "plan/Planner.h"
+#include "managed/ManagedPlanner.h"
+#include "managed/RuntimeGuess.h"
+#include "plan/CredentialScan.h"
 #include "plan/NativePlanner.h"
 #include "plan/SecretFilter.h"
 
@@ -33,6 +36,16 @@ static Error planTree(const FunctionSpec &Spec, const Inventory &Inv,
       return createStringError(
           "'" + F.Path + "' looks like a secret (" + *Reason +
           "); exclude it, or allow it with \"allow_secrets\" in the config");
+    if (F.Kind == FileKind::Other && !is_contained(Spec.AllowSecrets, F.Path)) {
+      Expected<std::optional<uint64_t>> Line = findAwsCredential(F.Source);
+      if (!Line)
+        return Line.takeError();
+      if (*Line)
+        return createStringError(
+            "'" + F.Path + "' line " + Twine(**Line) +
+            ": an AWS access key id next to a secret access key; remove "
+            "them, or allow the file with \"allow_secrets\" in the config");
+    }
     Plan.Files.push_back(plannedFromInventory(F, F.Path));
   }
   for (const std::string &Include : Spec.Includes) {
@@ -68,11 +81,18 @@ Expected<FunctionPlan> planFunction(const FunctionSpec &Spec,
   Plan.Runtime = Spec.Runtime;
   bool Native = Inv.Input == InputKind::ElfExecutable;
   if (Plan.Runtime.empty()) {
-    if (Native || Inv.find("bootstrap"))
+    if (Native || Inv.find("bootstrap")) {
       Plan.Runtime = DefaultNativeRuntime.str();
-    else
-      return createStringError("cannot tell its runtime (no ELF executable, "
-                               "no bootstrap): pass --runtime");
+    } else {
+      Expected<std::string> Guess = guessManagedRuntime(Inv, Options.RulesDir);
+      if (!Guess)
+        return Guess.takeError();
+      if (Guess->empty())
+        return createStringError(
+            "cannot tell its runtime (no ELF executable, no bootstrap, no "
+            "*.py module or package.json at its root): pass --runtime");
+      Plan.Runtime = *Guess;
+    }
   }
   if (Native && !isNativeRuntime(Plan.Runtime))
     return createStringError("is a native executable, but runtime '" +
@@ -80,6 +100,9 @@ Expected<FunctionPlan> planFunction(const FunctionSpec &Spec,
   if (Error E = Native ? planNative(Spec, Inv, Options, Plan)
                        : planTree(Spec, Inv, Options, Plan))
     return E;
+  if (!Native && isManagedRuntime(Plan.Runtime))
+    if (Error E = planManagedFunction(Spec, Options, Plan))
+      return E;
   llvm::sort(Plan.Files, [](const PlannedFile &A, const PlannedFile &B) {
     return A.ZipPath < B.ZipPath;
   });

@@ -61,36 +61,19 @@ Error parseSecretPatterns(const json &Array, StringRef Where,
   return Error::success();
 }
 
-Expected<GlobPattern> SecretFilter::glob(StringRef Text, StringRef Origin) {
-  // A GlobPattern points into its text: keep the lower-cased copy alive.
-  Texts.push_back(std::make_unique<std::string>(Text.lower()));
-  Expected<GlobPattern> G = GlobPattern::create(*Texts.back());
-  if (!G)
-    return createStringError(Origin + ": bad pattern '" + Text +
-                             "': " + toString(G.takeError()));
-  return G;
-}
-
 Error SecretFilter::add(const SecretPattern &P, StringRef Origin) {
-  Compiled C;
-  StringRef Match = P.Match;
-  C.Folder = Match.consume_back("/");
-  SmallVector<StringRef, 4> Parts;
-  Match.split(Parts, '/');
-  for (StringRef Part : Parts) {
-    Expected<GlobPattern> G = glob(Part, Origin);
-    if (!G)
-      return G.takeError();
-    C.Components.push_back(std::move(*G));
-  }
+  Expected<PathPattern> Match =
+      PathPattern::create(P.Match, Origin, /*IgnoreCase=*/true);
+  if (!Match)
+    return Match.takeError();
+  Compiled C{std::move(*Match), {}, P.Contains, P.Reason};
   for (const std::string &E : P.Except) {
-    Expected<GlobPattern> G = glob(E, Origin);
+    Expected<PathPattern> G =
+        PathPattern::create(E, Origin, /*IgnoreCase=*/true);
     if (!G)
       return G.takeError();
     C.Except.push_back(std::move(*G));
   }
-  C.Contains = P.Contains;
-  C.Reason = P.Reason;
   Patterns.push_back(std::move(C));
   return Error::success();
 }
@@ -149,23 +132,10 @@ Expected<std::string> SecretFilter::reason(StringRef Path, bool IsFolder,
   SmallVector<StringRef, 8> Parts;
   StringRef(Lower).split(Parts, '/');
   for (const Compiled &C : Patterns) {
-    size_t N = C.Components.size();
-    auto MatchesAt = [&](size_t First) {
-      for (size_t I = 0; I < N; ++I)
-        if (!C.Components[I].match(Parts[First + I]))
-          return false;
-      return true;
-    };
-    bool Matched = false;
-    if (C.Folder) {
-      // Any folder on the way: what is in it, not the (empty) folder.
-      for (size_t First = 0; !Matched && First + N < Parts.size(); ++First)
-        Matched = MatchesAt(First);
-    } else if (Parts.size() >= N) {
-      Matched = MatchesAt(Parts.size() - N);
-    }
-    if (!Matched || any_of(C.Except, [&](const GlobPattern &G) {
-          return G.match(Parts.back());
+    bool Matched = C.Match.isFolderPattern() ? C.Match.matchFolder(Parts) != 0
+                                             : C.Match.matchFile(Parts);
+    if (!Matched || any_of(C.Except, [&](const PathPattern &E) {
+          return E.matchFile(ArrayRef(Parts).take_back());
         }))
       continue;
     if (!C.Contains.empty()) {

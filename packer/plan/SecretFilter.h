@@ -17,13 +17,12 @@
 #define BRISK_PACKER_PLAN_SECRETFILTER_H
 
 #include "inventory/FileSource.h"
+#include "plan/PathPattern.h"
 
 #include "llvm/Support/Error.h"
-#include "llvm/Support/GlobPattern.h"
 
 #include <nlohmann/json.hpp>
 
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -56,17 +55,13 @@ public:
 
 private:
   struct Compiled {
-    std::vector<llvm::GlobPattern> Components;
-    bool Folder = false;
-    std::vector<llvm::GlobPattern> Except;
+    PathPattern Match;
+    std::vector<PathPattern> Except;
     std::vector<std::string> Contains;
     std::string Reason;
   };
   llvm::Error add(const SecretPattern &P, llvm::StringRef Origin);
-  llvm::Expected<llvm::GlobPattern> glob(llvm::StringRef Text,
-                                         llvm::StringRef Origin);
   std::vector<Compiled> Patterns;
-  std::vector<std::unique_ptr<std::string>> Texts;
 };
 
 } // namespace brisk

@@ -45,7 +45,8 @@ std::string ratioText(uint64_t Plan, uint64_t Bound) {
   return Out;
 }
 
-static void printFunction(const PackedFunction &F, raw_ostream &OS) {
+static void printFunction(const PackedFunction &F, const ManagedDetail &Detail,
+                          raw_ostream &OS) {
   const FunctionPlan &P = F.Plan;
   uint64_t Input = F.InputBytes, Unzipped = F.AloneBytes;
   OS << P.Name << " (" << P.Runtime << "): " << F.ZipPath << "\n";
@@ -63,6 +64,7 @@ static void printFunction(const PackedFunction &F, raw_ostream &OS) {
       OS << ", and " << P.GconvModules << " gconv modules";
     OS << "\n";
   }
+  printManagedSummary(P, Detail, OS);
   if (!P.Layers.empty())
     OS << "  layers       " << join(P.Layers, ", ") << "\n";
   OS << "  CodeSha256   " << F.CodeSha256 << "\n";
@@ -135,10 +137,11 @@ static void printLedger(const PackResult &R, raw_ostream &OS) {
   }
 }
 
-void printSizeReport(const PackResult &R, raw_ostream &OS) {
+void printSizeReport(const PackResult &R, const ManagedDetail &Detail,
+                     raw_ostream &OS) {
   uint64_t TotalInput = 0, TotalZip = 0;
   for (const PackedFunction &F : R.Functions) {
-    printFunction(F, OS);
+    printFunction(F, Detail, OS);
     TotalInput += F.InputBytes;
     TotalZip += F.ZipBytes;
   }

@@ -72,6 +72,38 @@ static cl::opt<std::string>
           cl::desc("auto|all|none: ship the bundled libc's gconv modules when "
                    "iconv_open is imported (default auto), always, or never"),
           cl::cat(BriskPackCategory));
+static cl::opt<std::string>
+    Prune("prune",
+          cl::desc("safe|aggressive|none: junk removed from the packages of "
+                   "Python and Node.js functions (default safe)"),
+          cl::cat(BriskPackCategory));
+static cl::list<std::string>
+    PruneProfile("prune-profile",
+                 cl::desc("A prune profile extending rules/prune/python.json "
+                          "or node.json (repeatable)"),
+                 cl::value_desc("FILE"), cl::cat(BriskPackCategory));
+static cl::opt<bool>
+    PruneLicenses("prune-licenses",
+                  cl::desc("Let --prune remove packages' LICENSE files too"),
+                  cl::cat(BriskPackCategory));
+static cl::opt<bool> ListPruned("list-pruned",
+                                cl::desc("List every file --prune removed"),
+                                cl::cat(BriskPackCategory));
+static cl::opt<bool>
+    ListPackages("list-packages",
+                 cl::desc("List the installed packages of Python and Node.js "
+                          "functions, with their files"),
+                 cl::cat(BriskPackCategory));
+static cl::opt<bool> DropRuntimeProvided(
+    "drop-runtime-provided",
+    cl::desc("Leave out packages the managed runtime ships itself (boto3, "
+             "botocore, @aws-sdk/*)"),
+    cl::cat(BriskPackCategory));
+static cl::opt<bool> PrecompilePython(
+    "precompile-python",
+    cl::desc("Add bytecode for Python modules lacking it (needs the host's "
+             "python3.X of the runtime's version)"),
+    cl::cat(BriskPackCategory));
 static cl::opt<int> CompressionLevel("compression-level",
                                      cl::desc("Deflate level 0-9 (default 6)"),
                                      cl::cat(BriskPackCategory));
@@ -122,7 +154,11 @@ static constexpr const char *InputsAndExitCodes = R"(
 INPUTS (PATH in NAME=PATH):
   an ELF executable     a native function: bin/NAME, the libraries it needs
                         in lib/ and a generated bootstrap
-  a folder              the function's tree as it sits in /var/task
+  a folder              the function's tree as it sits in /var/task (with
+                        --runtime=python3.X or nodejsNN.x, or guessed from
+                        its *.py modules or package.json)
+  HANDLER_DIR:SITE_DIR  Python: the handler's folder and a site-packages
+                        folder, joined at the function's root
   a .zip or a tar       the same tree (.tar, .tar.gz, .tgz, .tar.xz, ...)
 
 EXIT CODES:
@@ -161,9 +197,10 @@ static Error applyFunctionArguments(PackOptions &Options) {
     auto Same = find_if(Options.Functions, [&](const FunctionSpec &F) {
       return F.Name == Spec->Name;
     });
-    if (Same != Options.Functions.end())
+    if (Same != Options.Functions.end()) {
       Same->Input = Spec->Input;
-    else
+      Same->SitePackages = Spec->SitePackages;
+    } else
       Options.Functions.push_back(std::move(*Spec));
   }
   return Error::success();
@@ -219,6 +256,19 @@ static Error applyCommandLine(PackOptions &Options) {
       return Mode.takeError();
     Options.Gconv = *Mode;
   }
+  if (!Prune.empty()) {
+    Expected<PruneTier> Tier = parsePruneTier(Prune);
+    if (!Tier)
+      return createStringError("--prune " + toString(Tier.takeError()));
+    Options.Prune = *Tier;
+  }
+  for (const std::string &Profile : PruneProfile)
+    Options.PruneProfiles.push_back(Profile);
+  Options.PruneLicenses |= PruneLicenses;
+  Options.ListPruned = ListPruned;
+  Options.ListPackages = ListPackages;
+  Options.DropRuntimeProvided |= DropRuntimeProvided;
+  Options.PrecompilePython |= PrecompilePython;
   if (CompressionLevel.getNumOccurrences()) {
     if (CompressionLevel < 0 || CompressionLevel > 9)
       return createStringError("--compression-level must be 0 to 9, not " +

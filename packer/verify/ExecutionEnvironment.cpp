@@ -60,6 +60,32 @@ static Error copyFolder(const std::string &From, const std::string &To) {
 /// A fresh folder for the unpacked trees, in the first of $TMPDIR, /var/tmp
 /// and /tmp the sandbox's user can reach (lit and others make private
 /// temporary folders).
+// Lambda's /etc/passwd and /etc/group name the function's user, whose home
+// does not exist: os.homedir() and getpwuid() answer from them, as the AWS
+// SDKs ask at init (for ~/.aws/config).
+static Error writeUserDatabase(const std::string &Etc,
+                               std::vector<SandboxMount> &Mounts) {
+  if (Error E = makeFolder(Etc))
+    return E;
+  for (auto [Name, Text] :
+       {std::pair<const char *, const char *>{
+            "passwd", "root:x:0:0:root:/root:/sbin/nologin\n"
+                      "sbx_user1051:x:993:990::/home/sbx_user1051:"
+                      "/sbin/nologin\n"},
+        {"group", "root:x:0:\nsbx_user1051:x:990:\n"}}) {
+    std::string Path = Etc + "/" + Name;
+    std::error_code EC;
+    raw_fd_ostream OS(Path, EC);
+    if (EC)
+      return createStringError(EC,
+                               "cannot write " + Path + ": " + EC.message());
+    OS << Text;
+    Mounts.push_back(
+        {SandboxMount::ReadOnlyBind, Path, std::string("/etc/") + Name});
+  }
+  return Error::success();
+}
+
 static Expected<std::string> makeScratchFolder() {
   SmallString<256> Preferred;
   sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Preferred);
@@ -141,6 +167,8 @@ ExecutionEnvironment::create(const ManifestFunction &Fn,
              << "sandbox lacks it\n";
   SandboxSpec &Spec = E->Spec;
   Spec.Mounts = Base->Mounts;
+  if (Error Err = writeUserDatabase(E->Scratch + "/etc", Spec.Mounts))
+    return Err;
 
   if (Launch->isManaged()) {
     // A copy in the scratch folder: the sandbox's user may not reach

@@ -28,28 +28,30 @@ std::string reasonFor(const SecretFilter &Filter, StringRef Path,
 
 TEST(SecretFilterTest, FlagsLikelySecrets) {
   SecretFilter Filter = secrets();
-  for (StringRef Path : {".env",
-                         "config/.env",
-                         ".env.production",
-                         "certs/server.pem",
-                         "KEY.PEM",
-                         ".ssh/id_rsa",
-                         "id_rsa.old",
-                         "home/id_ed25519",
-                         ".aws/credentials",
-                         "x/.aws/credentials",
-                         ".git/config",
-                         "vendor/lib/.git/HEAD",
-                         "tls/server.key",
-                         "certs/client.p12",
-                         "certs/client.PFX",
-                         ".netrc",
-                         "home/.git-credentials",
-                         "infra/terraform.tfstate",
-                         "infra/terraform.tfstate.backup",
-                         ".kube/config",
-                         "home/.docker/config.json"})
+  for (StringRef Path :
+       {".env", "config/.env", ".env.production", ".ssh/id_rsa", "id_rsa.old",
+        "home/id_ed25519", ".aws/credentials", "x/.aws/credentials",
+        ".git/config", "vendor/lib/.git/HEAD", "tls/server.key",
+        "certs/client.p12", "certs/client.PFX", ".netrc",
+        "home/.git-credentials", "infra/terraform.tfstate",
+        "infra/terraform.tfstate.backup", ".kube/config",
+        "home/.docker/config.json"})
     EXPECT_NE(reasonFor(Filter, Path), "") << Path.str();
+}
+
+// A certificate bundle (certifi's cacert.pem, the RDS CA bundle) is public;
+// a PEM file is a secret when it holds a private key.
+TEST(SecretFilterTest, PemFilesHoldingAPrivateKey) {
+  SecretFilter Filter = secrets();
+  FixtureDir Dir("brisk-pem-test");
+  Dir.write("key.pem", "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n");
+  Dir.write("ca.pem", "-----BEGIN CERTIFICATE-----\nMIID\n");
+  FileSource Key{Dir.path("key.pem"), 0, 37};
+  FileSource Cert{Dir.path("ca.pem"), 0, 33};
+  EXPECT_EQ(reasonFor(Filter, "certs/server.pem", &Key),
+            "PEM private key (*.pem)");
+  EXPECT_EQ(reasonFor(Filter, "KEY.PEM", &Key), "PEM private key (*.pem)");
+  EXPECT_EQ(reasonFor(Filter, "certifi/cacert.pem", &Cert), "");
 }
 
 TEST(SecretFilterTest, LeavesLookAlikesAlone) {
