@@ -21,14 +21,21 @@ using namespace brisk;
 
 static cl::OptionCategory BriskPackCategory("brisk-pack options");
 
+// llvm::cl's own -h groups like any one-letter flag and prints the help the
+// moment it is seen, so --hxyz or a misspelt --header-filter would exit 0.
+// This one only records that it was given; an argument that merely starts
+// with -h then fails as unknown, and -h alone prints the help after parsing.
+static cl::opt<bool> ShortHelp("h", cl::desc("Same as --help"),
+                               cl::cat(BriskPackCategory));
+
 static cl::list<std::string> FunctionArgs(cl::Positional,
                                           cl::desc("NAME=PATH..."),
                                           cl::cat(BriskPackCategory));
 static cl::opt<std::string> OutDir("o", cl::desc("Output folder"),
-                                   cl::value_desc("OUT_DIR"),
+                                   cl::value_desc("OUT_DIR"), cl::Prefix,
                                    cl::cat(BriskPackCategory));
 static cl::opt<std::string> ConfigFile("c", cl::desc("Read brisk-pack.json"),
-                                       cl::value_desc("FILE"),
+                                       cl::value_desc("FILE"), cl::Prefix,
                                        cl::cat(BriskPackCategory));
 static cl::opt<std::string>
     Runtime("runtime",
@@ -158,6 +165,10 @@ int main(int Argc, char **Argv) {
           "brisk-pack: pack AWS Lambda functions small and deterministic\n",
           &errs()))
     return BadInput;
+  if (ShortHelp) {
+    cl::PrintHelpMessage();
+    return 0;
+  }
 
   PackOptions Options;
   Options.RulesDir = rulesDir(Argv[0]);
