@@ -3,6 +3,11 @@
 #include "driver/CheckRun.h"
 
 #include "driver/CheckData.h"
+#include "driver/CompileErrors.h"
+#include "driver/ConfigDiscovery.h"
+#include "driver/FilesMode.h"
+#include "driver/PerFileRules.h"
+#include "driver/Progress.h"
 #include "driver/RuleListing.h"
 #include "extract/Extractor.h"
 #include "model/ProgramModel.h"
@@ -10,15 +15,20 @@
 #include "model/WriteEffects.h"
 #include "report/Finding.h"
 #include "report/Fixes.h"
+#include "report/Baseline.h"
 #include "report/JsonEmitter.h"
 #include "report/SarifEmitter.h"
 #include "report/SourceFiles.h"
+#include "report/RuleDocs.h"
 #include "report/Suppressions.h"
 #include "report/TextEmitter.h"
 #include "rules/RuleRegistry.h"
 
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -99,35 +109,24 @@ describeRules(ArrayRef<const Rule *> Rules,
   std::vector<RuleDescription> Out;
   for (const Rule *R : Rules) {
     auto It = Severities.find(R->id().str());
-    Out.push_back({R->id().str(),
-                   It == Severities.end() ? R->defaultSeverity() : It->second,
-                   R->summary().str(), R->description().str(),
-                   R->docsPath().str()});
+    RuleDescription D;
+    D.Id = R->id().str();
+    D.Level = It == Severities.end() ? R->defaultSeverity() : It->second;
+    D.Summary = R->summary().str();
+    D.Description = R->description().str();
+    D.DocsPath = R->docsPath().str();
+    if (std::optional<StringRef> Page = ruleDocsPage(R->docsPath())) {
+      D.HelpMarkdown = Page->str();
+      D.HelpText = markdownToText(*Page);
+    }
+    Out.push_back(std::move(D));
   }
   Out.push_back({"nolint", Severity::Error,
                  "unpaired NOLINTBEGIN or NOLINTEND comment",
                  "A NOLINTBEGIN comment without a matching NOLINTEND after it, "
                  "or a NOLINTEND without a NOLINTBEGIN before it, suppresses "
                  "nothing.",
-                 "brisk-check.md"});
-  return Out;
-}
-
-/// The config file's severity overrides, keyed by bare rule id.
-Expected<std::map<std::string, Severity>>
-severityOverrides(ArrayRef<std::unique_ptr<Rule>> Rules,
-                  const std::map<std::string, std::string> &Config) {
-  std::map<std::string, Severity> Out;
-  for (const auto &[Name, Level] : Config) {
-    auto Id = canonicalRuleId(Rules, Name);
-    if (!Id)
-      return error("\"severity\": " + toString(Id.takeError()));
-    std::optional<Severity> S = parseSeverity(Level);
-    if (!S)
-      return error("\"severity\": '" + Level + "' for '" + Name +
-                   "' must be note, warning or error");
-    Out[*Id] = *S;
-  }
+                 "brisk-check.md", "", ""});
   return Out;
 }
 
@@ -149,6 +148,7 @@ private:
   }
 
   int runOrFail(CheckResult &Result);
+  int listRulesFor(const ConfigChain &Chain);
   int emit(ArrayRef<Finding> Findings, const RunStats &Stats,
            ArrayRef<const Rule *> Rules, SourceFiles &Sources);
   int fixes(ArrayRef<Finding> Findings, SourceFiles &Sources);
@@ -157,20 +157,257 @@ private:
   raw_ostream &Out;
   raw_ostream &Err;
   std::map<std::string, Severity> Severities;
+  std::string DocsUrl; // --docs-url, else the config's
 };
+
+/// The config files a run reads: the --config file alone, or every
+/// .brisk.json that applies to one of Files, each chain root first and each
+/// file once.
+Expected<ConfigChain> runConfigs(ConfigDiscovery &Discovery,
+                                 const ConfigChain &Explicit,
+                                 ArrayRef<std::string> Files) {
+  if (!Explicit.empty())
+    return Explicit;
+  ConfigChain Out;
+  for (const std::string &F : Files) {
+    auto Chain = Discovery.chainFor(F);
+    if (!Chain)
+      return Chain.takeError();
+    for (const NamedConfig *C : *Chain)
+      if (!llvm::is_contained(Out, C))
+        Out.push_back(C);
+  }
+  return Out;
+}
 
 int Run::runOrFail(CheckResult &Result) {
   if (O.Format != "text" && O.Format != "json" && O.Format != "sarif")
     return fail("unknown --format '" + O.Format +
                 "' (expected text, json or sarif)");
-  std::optional<Severity> FailLevel = parseSeverity(O.FailOn);
+  bool NeverFail = O.FailOn == "never";
+  std::optional<Severity> FailLevel =
+      NeverFail ? Severity::Error : parseSeverity(O.FailOn);
   if (!FailLevel)
     return fail("unknown --fail-on '" + O.FailOn +
-                "' (expected note, warning or error)");
+                "' (expected note, warning, error or never)");
   if (O.MaxConcurrency && *O.MaxConcurrency == 0)
     return fail("--max-concurrency must be at least 1");
+  std::optional<Regex> HeaderFilter;
+  if (!O.HeaderFilter.empty()) {
+    HeaderFilter.emplace(O.HeaderFilter);
+    std::string Why;
+    if (!HeaderFilter->isValid(Why))
+      return fail("--header-filter '" + O.HeaderFilter + "': " + Why);
+  }
 
-  auto Data = loadCheckData(O.RulesDir, O.ConfigPath);
+  // --config names the one config file; otherwise each file's .brisk.json
+  // is discovered.
+  ConfigDiscovery Discovery;
+  NamedConfig ExplicitConfig;
+  ConfigChain Explicit;
+  if (!O.ConfigPath.empty()) {
+    auto Config = loadCheckConfig(O.ConfigPath);
+    if (!Config)
+      return fail(toString(Config.takeError()));
+    ExplicitConfig = {O.ConfigPath, std::move(*Config)};
+    Explicit.push_back(&ExplicitConfig);
+  }
+  if (O.DumpConfig || O.ListRules) {
+    std::string Here = O.SourcePaths.empty() ? "." : O.SourcePaths.front();
+    if (O.DumpConfig && !sys::fs::exists(Here))
+      return fail("--dump-config: '" + Here + "' does not exist");
+    auto Chain = runConfigs(Discovery, Explicit, {Here});
+    if (!Chain)
+      return fail(toString(Chain.takeError()));
+    if (O.DumpConfig) {
+      dumpConfig(*Chain, Out);
+      return 0;
+    }
+    return listRulesFor(*Chain);
+  }
+
+  if (O.BuildPath.empty())
+    return fail("no compilation database: pass -p BUILD_DIR (the folder "
+                "holding compile_commands.json)");
+  auto Loaded = loadDatabase(O.BuildPath);
+  if (!Loaded)
+    return fail(toString(Loaded.takeError()));
+  // --extra-arg(-before) reach every command, the cache key included.
+  clang::tooling::ArgumentsAdjustingCompilations DB(std::move(*Loaded));
+  using clang::tooling::ArgumentInsertPosition;
+  if (!O.ExtraArgsBefore.empty())
+    DB.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+        O.ExtraArgsBefore, ArgumentInsertPosition::BEGIN));
+  if (!O.ExtraArgs.empty())
+    DB.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+        O.ExtraArgs, ArgumentInsertPosition::END));
+  std::vector<std::string> Files;
+  for (const std::string &F : DB.getAllFiles())
+    Files.push_back(normalise(F));
+  std::sort(Files.begin(), Files.end());
+  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+
+  auto Configs = runConfigs(Discovery, Explicit, Files);
+  if (!Configs)
+    return fail(toString(Configs.takeError()));
+  auto Data = loadCheckData(O.RulesDir, *Configs);
+  if (!Data)
+    return fail(toString(Data.takeError()));
+  // Discovered configs select rules per file (PerFileRules): the program is
+  // checked with what any of them may want.
+  bool PerFile = Explicit.empty() && !Configs->empty();
+  RuleContext Context;
+  Context.Sites = &Data->Sites;
+  Context.Credentials = &Data->Credentials;
+  Context.MaxConcurrency =
+      O.MaxConcurrency.value_or(Data->MaxConcurrency.value_or(1));
+  if (PerFile && !O.MaxConcurrency)
+    for (const NamedConfig *C : *Configs)
+      Context.MaxConcurrency = std::max(
+          Context.MaxConcurrency, C->Config.MaxConcurrency.value_or(1));
+  std::vector<std::unique_ptr<Rule>> All = createAllRules(Context);
+  std::vector<std::string> RuleLists;
+  if (!PerFile)
+    RuleLists = Data->RuleLists;
+  if (!O.RuleList.empty())
+    RuleLists.push_back(O.RuleList);
+  auto Enabled = selectRules(All, RuleLists);
+  if (!Enabled)
+    return fail(toString(Enabled.takeError()));
+  if (!PerFile) {
+    auto Overrides = severityOverrides(All, Data->Severities);
+    if (!Overrides)
+      return fail(O.ConfigPath + ": " + toString(Overrides.takeError()));
+    Severities = std::move(*Overrides);
+  }
+  std::vector<const Rule *> Selected;
+  for (size_t I = 0; I < All.size(); ++I)
+    if ((*Enabled)[I])
+      Selected.push_back(All[I].get());
+
+  ExtractOptions Options;
+  Options.Jobs = O.Jobs;
+  Options.Data = Data->catalogs();
+  if (!O.NoCache)
+    Options.CacheDir = cacheDir(O.BuildPath);
+  std::optional<Progress> Shown;
+  if (O.ShowProgress) {
+    Shown.emplace(Err, Files.size());
+    Options.OnTUDone = [&](size_t I, const TUSummary &S, bool Cached) {
+      Shown->done(Files[I], Cached, S.HadErrors);
+    };
+  }
+  auto Extracted = extractSummaries(DB, Files, Options);
+  if (Shown)
+    Shown->finish();
+  if (!Extracted)
+    return fail(toString(Extracted.takeError()));
+  Result.Crashed = Extracted->Crashes > 0;
+  RunStats Stats;
+  Stats.TranslationUnits = Files.size();
+  Stats.ParseErrors = Extracted->ParseErrors;
+  Stats.CacheHits = Extracted->CacheHits;
+
+  CanonicalPaths Paths;
+  FileSelection Selection =
+      selectFiles(O.SourcePaths, Files, Extracted->UserFilesRead, Paths);
+  if (!O.Quiet)
+    for (const std::string &Skipped : Selection.Skipped)
+      Err << "brisk-check: note: '" << Skipped
+          << "' is neither in the compilation database nor included by any "
+             "of its translation units; skipped\n";
+  unsigned ReportedErrors =
+      reportCompileErrors(*Extracted, Selection, O.Quiet, Err);
+  StringSet<> MainFiles;
+  for (const std::string &F : Files)
+    MainFiles.insert(Paths.get(F));
+
+  std::vector<Finding> Findings;
+  {
+    std::vector<std::string> Handlers = Data->Handlers;
+    Handlers.insert(Handlers.end(), O.HandlerNames.begin(),
+                    O.HandlerNames.end());
+    auto Model = ProgramModel::build(std::move(Extracted->Summaries), Handlers);
+    if (!Model)
+      return fail(toString(Model.takeError()));
+    Stats.Handlers = Model->handlers().size();
+    Stats.UntracedCalls = Model->untracedCalls();
+    if (Stats.Handlers == 0)
+      explainNoHandler(*Extracted, Err);
+    Reachability Reach = Reachability::compute(*Model);
+    WriteEffects Writes = WriteEffects::compute(*Model);
+    Analysis A{*Model, Reach, Writes};
+    FindingCollector Collector(rulePrecedence(All));
+    for (const Rule *R : Selected)
+      R->check(A, Collector);
+    Findings = Collector.take();
+  }
+  std::erase_if(Findings, [&](const Finding &F) {
+    const std::string &File = Paths.get(F.Loc.File);
+    if (!Selection.reports(File))
+      return true;
+    // A header the user named is reported whatever the filter says.
+    return HeaderFilter && !MainFiles.contains(File) &&
+           !Selection.Files.contains(File) && !HeaderFilter->match(F.Loc.File);
+  });
+  SourceFiles Sources;
+  Findings = applySuppressions(std::move(Findings), Sources);
+  if (PerFile) {
+    PerFileRules Rules(Discovery, Context, O.RuleList, O.MaxConcurrency);
+    if (auto E = Rules.apply(Findings))
+      return fail(toString(std::move(E)));
+  }
+  for (Finding &F : Findings)
+    if (auto It = Severities.find(F.Rule); It != Severities.end())
+      F.Level = It->second;
+  if (!O.WarningsAsErrors.empty()) {
+    auto AsErrors = selectRules(All, {"-*," + O.WarningsAsErrors});
+    if (!AsErrors)
+      return fail("--warnings-as-errors: " + toString(AsErrors.takeError()));
+    for (Finding &F : Findings)
+      for (size_t I = 0; I < All.size(); ++I)
+        if ((*AsErrors)[I] && All[I]->id() == F.Rule)
+          F.Level = Severity::Error;
+  }
+  sortFindings(Findings);
+  std::string Root = sourceRoot();
+  if (!O.WriteBaselinePath.empty())
+    if (auto E = writeBaseline(Findings, Root, Sources, O.WriteBaselinePath))
+      return fail("cannot write baseline '" + O.WriteBaselinePath +
+                  "': " + toString(std::move(E)));
+  if (!O.BaselinePath.empty()) {
+    auto Known = applyBaseline(Findings, Root, Sources, O.BaselinePath);
+    if (!Known)
+      return fail(toString(Known.takeError()));
+    if (*Known && !O.Quiet)
+      Err << "brisk-check: " << *Known << " finding"
+          << (*Known == 1 ? " is" : "s are") << " in the baseline '"
+          << O.BaselinePath << "'; not reported\n";
+  }
+
+  if (O.Stats)
+    Err << "brisk-check: translation units: " << Stats.TranslationUnits
+        << " (from the cache: " << Stats.CacheHits
+        << "), handlers: " << Stats.Handlers
+        << ", findings: " << Findings.size()
+        << ", calls through function values not traced: " << Stats.UntracedCalls
+        << "\n";
+
+  DocsUrl = O.DocsUrl.empty() ? Data->DocsUrl : O.DocsUrl;
+  if (int Code = emit(Findings, Stats, Selected, Sources))
+    return Code;
+  if (int Code = fixes(Findings, Sources))
+    return Code;
+  if (NeverFail)
+    return 0;
+  bool Failed =
+      std::any_of(Findings.begin(), Findings.end(),
+                  [&](const Finding &F) { return F.Level >= *FailLevel; });
+  return Failed || (ReportedErrors && !O.AllowCompileErrors) ? 1 : 0;
+}
+
+int Run::listRulesFor(const ConfigChain &Chain) {
+  auto Data = loadCheckData(O.RulesDir, Chain);
   if (!Data)
     return fail(toString(Data.takeError()));
   RuleContext Context;
@@ -187,99 +424,10 @@ int Run::runOrFail(CheckResult &Result) {
     return fail(toString(Enabled.takeError()));
   auto Overrides = severityOverrides(All, Data->Severities);
   if (!Overrides)
-    return fail(O.ConfigPath + ": " + toString(Overrides.takeError()));
-  Severities = std::move(*Overrides);
-  if (O.ListRules) {
-    listRules(All, *Enabled, Severities, Out);
-    return 0;
-  }
-  std::vector<const Rule *> Selected;
-  for (size_t I = 0; I < All.size(); ++I)
-    if ((*Enabled)[I])
-      Selected.push_back(All[I].get());
-
-  if (O.BuildPath.empty())
-    return fail("no compilation database: pass -p BUILD_DIR (the folder "
-                "holding compile_commands.json)");
-  auto DB = loadDatabase(O.BuildPath);
-  if (!DB)
-    return fail(toString(DB.takeError()));
-  std::vector<std::string> Files;
-  for (const std::string &F : (*DB)->getAllFiles())
-    Files.push_back(normalise(F));
-  std::sort(Files.begin(), Files.end());
-  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
-  StringSet<> OnlyFiles;
-  for (const std::string &Path : O.SourcePaths) {
-    std::string Abs = normalise(Path);
-    if (!std::binary_search(Files.begin(), Files.end(), Abs))
-      return fail("'" + Path + "' is not in the compilation database of '" +
-                  O.BuildPath + "'");
-    OnlyFiles.insert(Abs);
-  }
-
-  ExtractOptions Options;
-  Options.Jobs = O.Jobs;
-  Options.Data = Data->catalogs();
-  Options.DiagOut = &Err;
-  if (!O.NoCache)
-    Options.CacheDir = cacheDir(O.BuildPath);
-  auto Extracted = extractSummaries(**DB, Files, Options);
-  if (!Extracted)
-    return fail(toString(Extracted.takeError()));
-  Result.Crashed = Extracted->Crashes > 0;
-  RunStats Stats;
-  Stats.TranslationUnits = Files.size();
-  Stats.ParseErrors = Extracted->ParseErrors;
-  Stats.CacheHits = Extracted->CacheHits;
-
-  std::vector<std::string> Handlers = Data->Handlers;
-  Handlers.insert(Handlers.end(), O.HandlerNames.begin(), O.HandlerNames.end());
-  auto Model = ProgramModel::build(std::move(Extracted->Summaries), Handlers);
-  if (!Model)
-    return fail(toString(Model.takeError()));
-  Stats.Handlers = Model->handlers().size();
-  Stats.UntracedCalls = Model->untracedCalls();
-  Reachability Reach = Reachability::compute(*Model);
-  WriteEffects Writes = WriteEffects::compute(*Model);
-  Analysis A{*Model, Reach, Writes};
-
-  FindingCollector Collector(rulePrecedence(All));
-  for (const Rule *R : Selected)
-    R->check(A, Collector);
-  std::vector<Finding> Findings = Collector.take();
-  if (!OnlyFiles.empty())
-    std::erase_if(Findings, [&](const Finding &F) {
-      return !OnlyFiles.contains(normalise(F.Loc.File));
-    });
-  SourceFiles Sources;
-  Findings = applySuppressions(std::move(Findings), Sources);
-  for (Finding &F : Findings)
-    if (auto It = Severities.find(F.Rule); It != Severities.end())
-      F.Level = It->second;
-  sortFindings(Findings);
-
-  if (Stats.ParseErrors)
-    Err << "brisk-check: " << Stats.ParseErrors << " of "
-        << Stats.TranslationUnits
-        << " translation units had compile errors; findings may be "
-           "incomplete\n";
-  if (O.Stats)
-    Err << "brisk-check: translation units: " << Stats.TranslationUnits
-        << " (from the cache: " << Stats.CacheHits
-        << "), handlers: " << Stats.Handlers
-        << ", findings: " << Findings.size()
-        << ", calls through function values not traced: " << Stats.UntracedCalls
-        << "\n";
-
-  if (int Code = emit(Findings, Stats, Selected, Sources))
-    return Code;
-  if (int Code = fixes(Findings, Sources))
-    return Code;
-  bool Failed =
-      std::any_of(Findings.begin(), Findings.end(),
-                  [&](const Finding &F) { return F.Level >= *FailLevel; });
-  return Failed ? 1 : 0;
+    return fail((Chain.empty() ? "" : Chain.back()->Path + ": ") +
+                toString(Overrides.takeError()));
+  listRules(All, *Enabled, *Overrides, Out);
+  return 0;
 }
 
 int Run::emit(ArrayRef<Finding> Findings, const RunStats &Stats,
@@ -289,7 +437,7 @@ int Run::emit(ArrayRef<Finding> Findings, const RunStats &Stats,
       emitJson(Findings, Stats, OS);
     else if (O.Format == "sarif")
       emitSarif(Findings, describeRules(Rules, Severities), sourceRoot(),
-                Sources, OS);
+                DocsUrl, Sources, OS);
     else
       emitText(Findings, Sources, OS);
     return Error::success();

@@ -168,10 +168,10 @@ enum class TUOutcome : char { Extracted, Cached, Crashed };
 TUOutcome extractOne(const clang::tooling::CompileCommand &Cmd,
                      const std::string &File, const Catalogs &Data,
                      const SummaryCache *Cache, TUSummary &Out,
-                     std::string &Diags) {
+                     std::string &Diags, std::vector<std::string> &UserFiles) {
   if (Cache)
     if (std::optional<TUSummary> Hit =
-            Cache->lookup(Cmd.Directory, Cmd.CommandLine, File)) {
+            Cache->lookup(Cmd.Directory, Cmd.CommandLine, File, &UserFiles)) {
       Out = std::move(*Hit);
       return TUOutcome::Cached;
     }
@@ -182,8 +182,12 @@ TUOutcome extractOne(const clang::tooling::CompileCommand &Cmd,
   if (!runInvocation(adjustCommandLine(Cmd.CommandLine, File), std::move(FS),
                      Data, Out, Diags, &Deps)) {
     discardCrashedTU(File, Out, Diags);
+    UserFiles = {File};
     return TUOutcome::Crashed;
   }
+  for (const FileRead &D : Deps)
+    if (!D.System)
+      UserFiles.push_back(D.Path);
   if (Cache && !Out.HadErrors)
     Cache->store(Cmd.Directory, Cmd.CommandLine, File, Out, Deps);
   return TUOutcome::Extracted;
@@ -254,7 +258,9 @@ extractSummaries(const clang::tooling::CompilationDatabase &DB,
 
   ExtractResult Result;
   Result.Summaries.resize(Files.size());
-  std::vector<std::string> Diags(Files.size());
+  std::vector<std::string> &Diags = Result.Diagnostics;
+  Diags.resize(Files.size());
+  Result.UserFilesRead.resize(Files.size());
   std::vector<TUOutcome> Outcomes(Files.size());
   std::optional<SummaryCache> Cache;
   if (!Options.CacheDir.empty())
@@ -265,7 +271,10 @@ extractSummaries(const clang::tooling::CompilationDatabase &DB,
       Pool.async([&, I] {
         Outcomes[I] = extractOne(Commands[I], Files[I], Options.Data,
                                  Cache ? &*Cache : nullptr, Result.Summaries[I],
-                                 Diags[I]);
+                                 Diags[I], Result.UserFilesRead[I]);
+        if (Options.OnTUDone)
+          Options.OnTUDone(I, Result.Summaries[I],
+                           Outcomes[I] == TUOutcome::Cached);
       });
     Pool.wait();
   }

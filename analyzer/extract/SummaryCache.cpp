@@ -85,7 +85,8 @@ std::string SummaryCache::entryPath(llvm::StringRef Directory,
 std::optional<TUSummary>
 SummaryCache::lookup(llvm::StringRef Directory,
                      llvm::ArrayRef<std::string> CommandLine,
-                     llvm::StringRef File) const {
+                     llvm::StringRef File,
+                     std::vector<std::string> *UserFiles) const {
   std::string Path = entryPath(Directory, CommandLine, File);
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buf)
@@ -96,6 +97,7 @@ SummaryCache::lookup(llvm::StringRef Directory,
       !Doc["deps"].is_array() || !Doc.contains("summary") ||
       !Doc["summary"].is_string())
     return std::nullopt; // a damaged entry is a miss, never an error
+  std::vector<std::string> Read;
   for (const json &D : Doc["deps"]) {
     if (!D.is_array() || D.size() != 2 || !D[0].is_string() ||
         !D[1].is_string())
@@ -105,12 +107,16 @@ SummaryCache::lookup(llvm::StringRef Directory,
         stampFile(D[0].get<std::string>(), Stamp.starts_with("stat:"));
     if (!Now || *Now != Stamp)
       return std::nullopt;
+    if (!Stamp.starts_with("stat:"))
+      Read.push_back(D[0].get<std::string>());
   }
   auto S = summaryFromJSON(Doc["summary"].get<std::string>(), Path);
   if (!S) {
     llvm::consumeError(S.takeError());
     return std::nullopt;
   }
+  if (UserFiles)
+    *UserFiles = std::move(Read);
   return std::move(*S);
 }
 

@@ -33,9 +33,12 @@ public:
   /// Dir is created on first store. The catalogues are part of every key.
   SummaryCache(std::string Dir, const Catalogs &Data);
 
-  std::optional<TUSummary> lookup(llvm::StringRef Directory,
-                                  llvm::ArrayRef<std::string> CommandLine,
-                                  llvm::StringRef File) const;
+  /// The entry for the TU, if every file it read is unchanged; UserFiles,
+  /// when given, receives the non-system files among them.
+  std::optional<TUSummary>
+  lookup(llvm::StringRef Directory, llvm::ArrayRef<std::string> CommandLine,
+         llvm::StringRef File,
+         std::vector<std::string> *UserFiles = nullptr) const;
 
   /// Stores S, which was extracted after reading Deps. Failures to write are
   /// ignored: the cache only saves time.
