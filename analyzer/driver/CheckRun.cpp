@@ -324,6 +324,7 @@ int Run::runOrFail(CheckResult &Result) {
 
   std::vector<Finding> Findings;
   {
+    std::string NoHandler = explainNoHandler(*Extracted);
     std::vector<std::string> Handlers = Data->Handlers;
     Handlers.insert(Handlers.end(), O.HandlerNames.begin(),
                     O.HandlerNames.end());
@@ -333,7 +334,7 @@ int Run::runOrFail(CheckResult &Result) {
     Stats.Handlers = Model->handlers().size();
     Stats.UntracedCalls = Model->untracedCalls();
     if (Stats.Handlers == 0)
-      explainNoHandler(*Extracted, Err);
+      Err << NoHandler;
     Reachability Reach = Reachability::compute(*Model);
     WriteEffects Writes = WriteEffects::compute(*Model);
     Analysis A{*Model, Reach, Writes};

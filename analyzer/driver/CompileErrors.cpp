@@ -58,25 +58,24 @@ unsigned reportCompileErrors(const ExtractResult &Extracted,
   return Shown;
 }
 
-void explainNoHandler(const ExtractResult &Extracted, llvm::raw_ostream &Err) {
+std::string explainNoHandler(const ExtractResult &Extracted) {
   size_t Total = Extracted.Summaries.size();
-  Err << "brisk-check: no handler found in " << Total << units(Total);
-  unsigned Broken = Extracted.ParseErrors;
-  if (Broken) {
-    Err << "; " << Broken << " had compile errors";
+  std::string Out = "brisk-check: no handler found in " +
+                    std::to_string(Total) + units(Total);
+  if (unsigned Broken = Extracted.ParseErrors) {
+    Out += "; " + std::to_string(Broken) + " had compile errors";
     for (size_t I = 0; I < Total; ++I)
       if (Extracted.Summaries[I].HadErrors) {
         llvm::StringRef Message = firstError(Extracted.Diagnostics[I]);
         if (!Message.empty()) {
-          Err << ", e.g. " << Message;
+          Out += ", e.g. " + Message.str();
           break;
         }
       }
-    Err << "\n";
-    return;
+    return Out + "\n";
   }
-  Err << ": no per-invocation code was checked (name the handler with "
-         "--handler or the config's \"handlers\")\n";
+  return Out + ": no per-invocation code was checked (name the handler with "
+               "--handler or the config's \"handlers\")\n";
 }
 
 } // namespace brisk

@@ -16,6 +16,8 @@
 
 #include "llvm/Support/raw_ostream.h"
 
+#include <string>
+
 namespace brisk {
 
 /// Prints the errors of the reported TUs and the summary lines (Quiet: the
@@ -24,9 +26,9 @@ unsigned reportCompileErrors(const ExtractResult &Extracted,
                              const FileSelection &Selection, bool Quiet,
                              llvm::raw_ostream &Err);
 
-/// The warning for a run that found no handler in its TUs: how many had
-/// compile errors and the first error, the likely cause.
-void explainNoHandler(const ExtractResult &Extracted, llvm::raw_ostream &Err);
+/// What to say when the program has no handler: how many TUs had compile
+/// errors and the first error, the likely cause.
+std::string explainNoHandler(const ExtractResult &Extracted);
 
 } // namespace brisk
 
