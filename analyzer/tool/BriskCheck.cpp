@@ -22,8 +22,9 @@ static cl::OptionCategory BriskCheckCategory("brisk-check options");
 
 // llvm::cl's own -h groups like any one-letter flag and prints the help the
 // moment it is seen, so --hxyz or a misspelt --header-filter would exit 0.
-// This one only records that it was given; an argument that merely starts
-// with -h then fails as unknown, and -h alone prints the help after parsing.
+// Declaring -h keeps llvm::cl's out; -h alone is passed on as --help
+// (withLongHelp), so this one never fires and anything else that starts
+// with -h fails as an unknown option.
 static cl::opt<bool> ShortHelp("h", cl::desc("Same as --help"),
                                cl::cat(BriskCheckCategory));
 
@@ -170,6 +171,13 @@ static std::string rulesDir(const char *Argv0) {
   return std::string(Dir);
 }
 
+static const char *const *withLongHelp(int Argc, char **Argv) {
+  for (int I = 1; I < Argc; ++I)
+    if (StringRef(Argv[I]) == "-h")
+      Argv[I] = const_cast<char *>("--help");
+  return Argv;
+}
+
 int main(int Argc, char **Argv) {
   InitLLVM X(Argc, Argv);
   cl::HideUnrelatedOptions(BriskCheckCategory);
@@ -186,7 +194,7 @@ int main(int Argc, char **Argv) {
   }
   cl::SetVersionPrinter(
       [](raw_ostream &OS) { OS << "brisk-check " << BRISK_VERSION << "\n"; });
-  if (!cl::ParseCommandLineOptions(Argc, Argv,
+  if (!cl::ParseCommandLineOptions(Argc, withLongHelp(Argc, Argv),
                                    "brisk-check: find per-invocation work and "
                                    "state leaking between invocations in AWS "
                                    "Lambda handlers\n\n"
@@ -195,10 +203,6 @@ int main(int Argc, char **Argv) {
                                    "located in those files are reported.\n",
                                    &errs()))
     return 2;
-  if (ShortHelp) {
-    cl::PrintHelpMessage();
-    return 0;
-  }
 
   CheckOptions Options;
   Options.BuildPath = BuildPath;

@@ -23,8 +23,9 @@ static cl::OptionCategory BriskPackCategory("brisk-pack options");
 
 // llvm::cl's own -h groups like any one-letter flag and prints the help the
 // moment it is seen, so --hxyz or a misspelt --header-filter would exit 0.
-// This one only records that it was given; an argument that merely starts
-// with -h then fails as unknown, and -h alone prints the help after parsing.
+// Declaring -h keeps llvm::cl's out; -h alone is passed on as --help
+// (withLongHelp), so this one never fires and anything else that starts
+// with -h fails as an unknown option.
 static cl::opt<bool> ShortHelp("h", cl::desc("Same as --help"),
                                cl::cat(BriskPackCategory));
 
@@ -155,20 +156,23 @@ static Error applyCommandLine(PackOptions &Options) {
   return Error::success();
 }
 
+static const char *const *withLongHelp(int Argc, char **Argv) {
+  for (int I = 1; I < Argc; ++I)
+    if (StringRef(Argv[I]) == "-h")
+      Argv[I] = const_cast<char *>("--help");
+  return Argv;
+}
+
 int main(int Argc, char **Argv) {
   InitLLVM X(Argc, Argv);
   cl::HideUnrelatedOptions(BriskPackCategory);
   cl::SetVersionPrinter(
       [](raw_ostream &OS) { OS << "brisk-pack " << BRISK_VERSION << "\n"; });
   if (!cl::ParseCommandLineOptions(
-          Argc, Argv,
+          Argc, withLongHelp(Argc, Argv),
           "brisk-pack: pack AWS Lambda functions small and deterministic\n",
           &errs()))
     return BadInput;
-  if (ShortHelp) {
-    cl::PrintHelpMessage();
-    return 0;
-  }
 
   PackOptions Options;
   Options.RulesDir = rulesDir(Argv[0]);
