@@ -3,8 +3,8 @@
 // Everything a run reads besides the code: the catalogues in rules/ (the
 // site catalogue from init-, process- and tmp-file-catalog.json, the state
 // catalogue, the credential patterns), extended or overridden by the
-// config files (--config, or the .brisk.json files discovered), and their handlers, rule lists, severities and
-// concurrency.
+// config files (--config, or the .brisk.json files discovered), and their
+// handlers, rule lists, severities and concurrency.
 //
 //===----------------------------------------------------------------------===//
 

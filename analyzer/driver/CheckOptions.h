@@ -27,21 +27,21 @@ struct CheckOptions {
   std::optional<unsigned> MaxConcurrency;
   bool NoCache = false;
   std::string FailOn = "warning";
-  bool Fix = false;            // apply fix-its in place
-  std::string ExportFixesPath; // clang-apply-replacements YAML
-  bool ListRules = false;      // print the rules and exit
-  bool Stats = false;          // print run statistics on stderr
-  std::string WarningsAsErrors; // rule globs reported as errors
-  std::string HeaderFilter;     // regex; empty: every user header
-  bool Quiet = false;           // no progress, notes or summaries
+  bool Fix = false;                         // apply fix-its in place
+  std::string ExportFixesPath;              // clang-apply-replacements YAML
+  bool ListRules = false;                   // print the rules and exit
+  bool Stats = false;                       // print run statistics on stderr
+  std::string WarningsAsErrors;             // rule globs reported as errors
+  std::string HeaderFilter;                 // regex; empty: every user header
+  bool Quiet = false;                       // no progress, notes or summaries
   std::vector<std::string> ExtraArgs;       // appended to compile commands
   std::vector<std::string> ExtraArgsBefore; // prepended to them
-  bool AllowCompileErrors = false; // compile errors keep exit code 0
-  bool ShowProgress = false;       // [n/N] file lines on stderr
-  std::string DocsUrl;             // base of SARIF's helpUri; empty: none
-  std::string WriteBaselinePath;   // record this run's findings
-  std::string BaselinePath;        // report only findings not in it
-  bool DumpConfig = false;         // print the config for SourcePaths[0]
+  bool AllowCompileErrors = false;          // compile errors keep exit code 0
+  bool ShowProgress = false;                // [n/N] file lines on stderr
+  std::string DocsUrl;           // base of SARIF's helpUri; empty: none
+  std::string WriteBaselinePath; // record this run's findings
+  std::string BaselinePath;      // report only findings not in it
+  bool DumpConfig = false;       // print the config for SourcePaths[0]
   /// Where brisk's own rules/ data is (<prefix>/share/brisk/rules).
   std::string RulesDir;
 };

@@ -13,13 +13,13 @@
 #include "model/ProgramModel.h"
 #include "model/Reachability.h"
 #include "model/WriteEffects.h"
+#include "report/Baseline.h"
 #include "report/Finding.h"
 #include "report/Fixes.h"
-#include "report/Baseline.h"
 #include "report/JsonEmitter.h"
+#include "report/RuleDocs.h"
 #include "report/SarifEmitter.h"
 #include "report/SourceFiles.h"
-#include "report/RuleDocs.h"
 #include "report/Suppressions.h"
 #include "report/TextEmitter.h"
 #include "rules/RuleRegistry.h"
@@ -28,9 +28,9 @@
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/Regex.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 
 #include <algorithm>
 
@@ -263,8 +263,8 @@ int Run::runOrFail(CheckResult &Result) {
       O.MaxConcurrency.value_or(Data->MaxConcurrency.value_or(1));
   if (PerFile && !O.MaxConcurrency)
     for (const NamedConfig *C : *Configs)
-      Context.MaxConcurrency = std::max(
-          Context.MaxConcurrency, C->Config.MaxConcurrency.value_or(1));
+      Context.MaxConcurrency = std::max(Context.MaxConcurrency,
+                                        C->Config.MaxConcurrency.value_or(1));
   std::vector<std::unique_ptr<Rule>> All = createAllRules(Context);
   std::vector<std::string> RuleLists;
   if (!PerFile)

@@ -18,8 +18,7 @@ constexpr const char *ConfigName = ".brisk.json";
 
 /// The array under Key of each non-empty document, concatenated.
 ordered_json concatenated(const ConfigChain &Chain,
-                          std::string CheckConfig::*Document,
-                          const char *Key) {
+                          std::string CheckConfig::*Document, const char *Key) {
   ordered_json Out = ordered_json::array();
   for (const NamedConfig *C : Chain) {
     const std::string &Text = C->Config.*Document;
@@ -119,8 +118,8 @@ llvm::Expected<ConfigChain> ConfigDiscovery::chainFor(llvm::StringRef Path) {
     Chain.insert(Chain.begin(), *Next);
     if (!(*Next)->Config.Inherit)
       break;
-    llvm::StringRef Above =
-        llvm::sys::path::parent_path(llvm::sys::path::parent_path((*Next)->Path));
+    llvm::StringRef Above = llvm::sys::path::parent_path(
+        llvm::sys::path::parent_path((*Next)->Path));
     if (Above.empty() || Above == llvm::sys::path::parent_path((*Next)->Path))
       break;
     Next = nearest(Above);

@@ -22,10 +22,10 @@ const std::string &CanonicalPaths::get(llvm::StringRef Path) {
   return It->second;
 }
 
-FileSelection selectFiles(llvm::ArrayRef<std::string> Named,
-                          llvm::ArrayRef<std::string> TUs,
-                          llvm::ArrayRef<std::vector<std::string>> UserFilesRead,
-                          CanonicalPaths &Paths) {
+FileSelection
+selectFiles(llvm::ArrayRef<std::string> Named, llvm::ArrayRef<std::string> TUs,
+            llvm::ArrayRef<std::vector<std::string>> UserFilesRead,
+            CanonicalPaths &Paths) {
   FileSelection Out;
   Out.All = Named.empty();
   Out.ReportedTUs.assign(TUs.size(), Out.All);

@@ -50,10 +50,10 @@ struct FileSelection {
 /// Matches Named (as given, relative to the current folder) against TUs
 /// (absolute main files) and what each read (UserFilesRead, parallel to
 /// TUs).
-FileSelection selectFiles(llvm::ArrayRef<std::string> Named,
-                          llvm::ArrayRef<std::string> TUs,
-                          llvm::ArrayRef<std::vector<std::string>> UserFilesRead,
-                          CanonicalPaths &Paths);
+FileSelection
+selectFiles(llvm::ArrayRef<std::string> Named, llvm::ArrayRef<std::string> TUs,
+            llvm::ArrayRef<std::vector<std::string>> UserFilesRead,
+            CanonicalPaths &Paths);
 
 } // namespace brisk
 

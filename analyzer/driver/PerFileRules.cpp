@@ -1,4 +1,5 @@
-//===- PerFileRules.cpp - Rule selection and severity of each finding's file ===//
+//===- PerFileRules.cpp - Rule selection and severity of each finding's file
+//===//
 
 #include "driver/PerFileRules.h"
 

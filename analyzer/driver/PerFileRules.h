@@ -1,4 +1,5 @@
-//===- PerFileRules.h - Rule selection and severity of each finding's file -===//
+//===- PerFileRules.h - Rule selection and severity of each finding's file
+//-===//
 //
 // With discovered .brisk.json files, the rules that are on and their
 // severities depend on where a finding is, as .clang-tidy's Checks do: the

@@ -32,13 +32,13 @@ void Progress::done(llvm::StringRef File, bool IsCached, bool HadErrors) {
 
 void Progress::finish() {
   std::lock_guard<std::mutex> Guard(Lock);
-  double Seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - Start)
-                       .count();
-  Err << Rewind << "brisk-check: " << Total << " translation units: "
-      << Done - Cached << " parsed, " << Cached << " from the cache, "
-      << WithErrors << " with errors, " << llvm::format("%.1f", Seconds)
-      << " s\n";
+  double Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
+  Err << Rewind << "brisk-check: " << Total
+      << " translation units: " << Done - Cached << " parsed, " << Cached
+      << " from the cache, " << WithErrors << " with errors, "
+      << llvm::format("%.1f", Seconds) << " s\n";
 }
 
 } // namespace brisk

@@ -82,11 +82,9 @@ std::string SummaryCache::entryPath(llvm::StringRef Directory,
   return std::string(Path);
 }
 
-std::optional<TUSummary>
-SummaryCache::lookup(llvm::StringRef Directory,
-                     llvm::ArrayRef<std::string> CommandLine,
-                     llvm::StringRef File,
-                     std::vector<std::string> *UserFiles) const {
+std::optional<TUSummary> SummaryCache::lookup(
+    llvm::StringRef Directory, llvm::ArrayRef<std::string> CommandLine,
+    llvm::StringRef File, std::vector<std::string> *UserFiles) const {
   std::string Path = entryPath(Directory, CommandLine, File);
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buf)

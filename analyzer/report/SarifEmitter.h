@@ -26,7 +26,7 @@ struct RuleDescription {
   Severity Level = Severity::Warning;
   std::string Summary;
   std::string Description;
-  std::string DocsPath; // relative to docs/, e.g. rules/init-in-handler.md
+  std::string DocsPath;     // relative to docs/, e.g. rules/init-in-handler.md
   std::string HelpMarkdown; // the docs page; empty: help is the description
   std::string HelpText;     // the page as plain text
 };

@@ -47,8 +47,7 @@ static cl::opt<std::string> Format("format",
                                    cl::cat(BriskCheckCategory));
 static cl::opt<std::string>
     OutputPath("o", cl::desc("Write the report to FILE (default: stdout)"),
-               cl::value_desc("FILE"), cl::Prefix,
-               cl::cat(BriskCheckCategory));
+               cl::value_desc("FILE"), cl::Prefix, cl::cat(BriskCheckCategory));
 static cl::opt<unsigned> Jobs("j",
                               cl::desc("Parallel jobs (default: all cores)"),
                               cl::value_desc("N"), cl::init(0), cl::Prefix,
@@ -97,11 +96,15 @@ static cl::opt<bool> ListRules("list-rules",
 
 // clang-tidy's spellings, for users and scripts that already know them.
 static cl::alias ChecksAlias("checks", cl::desc("Same as --rules"),
-                             cl::aliasopt(RuleList), cl::NotHidden, cl::cat(BriskCheckCategory));
-static cl::alias ListChecksAlias("list-checks", cl::desc("Same as --list-rules"),
-                                 cl::aliasopt(ListRules), cl::NotHidden, cl::cat(BriskCheckCategory));
+                             cl::aliasopt(RuleList), cl::NotHidden,
+                             cl::cat(BriskCheckCategory));
+static cl::alias ListChecksAlias("list-checks",
+                                 cl::desc("Same as --list-rules"),
+                                 cl::aliasopt(ListRules), cl::NotHidden,
+                                 cl::cat(BriskCheckCategory));
 static cl::alias ConfigFileAlias("config-file", cl::desc("Same as --config"),
-                                 cl::aliasopt(ConfigPath), cl::NotHidden, cl::cat(BriskCheckCategory));
+                                 cl::aliasopt(ConfigPath), cl::NotHidden,
+                                 cl::cat(BriskCheckCategory));
 static cl::opt<std::string> WarningsAsErrors(
     "warnings-as-errors",
     cl::desc("Rule ids or globs whose findings are errors (as in --rules)"),
@@ -116,10 +119,10 @@ static cl::opt<bool>
     Quiet("quiet",
           cl::desc("Print no progress, notes or summary lines on stderr"),
           cl::cat(BriskCheckCategory));
-static cl::list<std::string> ExtraArgs(
-    "extra-arg",
-    cl::desc("Append ARG to every compile command (repeatable)"),
-    cl::value_desc("ARG"), cl::cat(BriskCheckCategory));
+static cl::list<std::string>
+    ExtraArgs("extra-arg",
+              cl::desc("Append ARG to every compile command (repeatable)"),
+              cl::value_desc("ARG"), cl::cat(BriskCheckCategory));
 static cl::list<std::string> ExtraArgsBefore(
     "extra-arg-before",
     cl::desc("Prepend ARG to every compile command (repeatable)"),

@@ -44,9 +44,8 @@ TEST(FilesModeTest, HeadersSelectTheTUsThatReadThem) {
   std::string A = D.file("a.cpp", ""), B = D.file("b.cpp", "");
   std::string H = D.file("h.h", ""), Lone = D.file("lone.h", "");
   CanonicalPaths Paths;
-  FileSelection S =
-      selectFiles({H, Lone, D.Path + "/missing.cpp"}, {A, B},
-                  {{A, H}, {B}}, Paths);
+  FileSelection S = selectFiles({H, Lone, D.Path + "/missing.cpp"}, {A, B},
+                                {{A, H}, {B}}, Paths);
   EXPECT_FALSE(S.All);
   EXPECT_EQ(S.ReportedTUs, (std::vector<bool>{true, false}));
   EXPECT_TRUE(S.reports(H));
@@ -66,11 +65,10 @@ TEST(FilesModeTest, NoFileReportsEverything) {
 TEST(FilesModeTest, DotsAndSymlinksNameOneFile) {
   ScratchDir D;
   std::string A = D.file("src/a.cpp", "");
-  ASSERT_FALSE(llvm::sys::fs::create_link(D.Path + "/src",
-                                          D.Path + "/link"));
+  ASSERT_FALSE(llvm::sys::fs::create_link(D.Path + "/src", D.Path + "/link"));
   CanonicalPaths Paths;
-  FileSelection S = selectFiles({D.Path + "/link/../src/a.cpp"}, {A}, {{A}},
-                                Paths);
+  FileSelection S =
+      selectFiles({D.Path + "/link/../src/a.cpp"}, {A}, {{A}}, Paths);
   EXPECT_EQ(S.ReportedTUs, std::vector<bool>{true});
   FileSelection T = selectFiles({D.Path + "/link/a.cpp"}, {A}, {{A}}, Paths);
   EXPECT_EQ(T.ReportedTUs, std::vector<bool>{true});

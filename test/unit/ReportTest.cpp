@@ -111,10 +111,9 @@ TEST(ReportTest, SarifHasRulesResultsFingerprintsAndCodeFlows) {
   Finding F = finding("/repo/src/a b.cpp", 6, 3);
   F.Trace.push_back({"handler", "store", {"/repo/src/main.cpp", 8, 22}});
   Finding Outside = finding("/elsewhere/x.cpp", 1, 1);
-  RuleDescription R{"init-in-handler", Severity::Warning,
-                    "short",           "long",
-                    "rules/init-in-handler.md", "# page\n",
-                    "page\n"};
+  RuleDescription R{
+      "init-in-handler",          Severity::Warning, "short", "long",
+      "rules/init-in-handler.md", "# page\n",        "page\n"};
   SourceFiles Sources;
   std::string Out;
   llvm::raw_string_ostream OS(Out);
