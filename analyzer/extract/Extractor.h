@@ -31,8 +31,12 @@ struct ExtractOptions {
   /// Where clang's own diagnostics for broken TUs go (file:line:col: error:).
   llvm::raw_ostream *DiagOut = nullptr;
   /// Where summaries of unchanged TUs are kept between runs (brisk-check
-  /// uses <build dir>/.brisk-cache); empty: no cache.
+  /// uses --cache-dir, by default <build dir>/.brisk-cache); empty: no cache.
   std::string CacheDir;
+  /// Link-only (CI shards): every summary comes from these caches, those of
+  /// TUs with compile errors included, and nothing is parsed; a TU without a
+  /// current entry in any of them is an error.
+  std::vector<std::string> LinkFrom;
 };
 
 struct ExtractResult {
