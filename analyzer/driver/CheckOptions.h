@@ -33,6 +33,11 @@ struct CheckOptions {
   bool Stats = false;          // print run statistics on stderr
   /// Where brisk's own rules/ data is (<prefix>/share/brisk/rules).
   std::string RulesDir;
+  /// --cache-dir; empty: BUILD_DIR/.brisk-cache. Several only with LinkOnly.
+  std::vector<std::string> CacheDirs;
+  std::string Shard;     // --shard=I/N: extract a part into the cache, report
+                         // nothing
+  bool LinkOnly = false; // --link-only: summaries only from the caches
 };
 
 } // namespace brisk

@@ -2,8 +2,10 @@
 
 #include "driver/CheckRun.h"
 
+#include "cache/SummaryCache.h"
 #include "driver/CheckData.h"
 #include "driver/RuleListing.h"
+#include "driver/Shards.h"
 #include "extract/Extractor.h"
 #include "model/ProgramModel.h"
 #include "model/Reachability.h"
@@ -71,9 +73,11 @@ std::string databaseDir(StringRef Path) {
 }
 
 /// Summaries of unchanged TUs are kept next to the database they came from,
-/// as clangd keeps .cache/clangd.
-std::string cacheDir(StringRef Path) {
-  SmallString<256> Dir(databaseDir(Path));
+/// as clangd keeps .cache/clangd, unless --cache-dir says where.
+std::string cacheDir(const CheckOptions &O) {
+  if (!O.CacheDirs.empty())
+    return normalise(O.CacheDirs.front());
+  SmallString<256> Dir(databaseDir(O.BuildPath));
   sys::path::append(Dir, ".brisk-cache");
   return std::string(Dir);
 }
@@ -169,6 +173,24 @@ int Run::runOrFail(CheckResult &Result) {
                 "' (expected note, warning or error)");
   if (O.MaxConcurrency && *O.MaxConcurrency == 0)
     return fail("--max-concurrency must be at least 1");
+  std::optional<ShardSpec> Shard;
+  if (!O.Shard.empty()) {
+    auto S = parseShard(O.Shard);
+    if (!S)
+      return fail(toString(S.takeError()));
+    Shard = *S;
+  }
+  if (Shard && O.LinkOnly)
+    return fail("--shard and --link-only are separate steps: run each shard, "
+                "then link their caches");
+  if (O.NoCache && (Shard || O.LinkOnly || !O.CacheDirs.empty()))
+    return fail(Twine("--no-cache contradicts ") + (Shard ? "--shard"
+                                                    : O.LinkOnly
+                                                        ? "--link-only"
+                                                        : "--cache-dir"));
+  if (O.CacheDirs.size() > 1 && !O.LinkOnly)
+    return fail("--cache-dir is given " + Twine(O.CacheDirs.size()) +
+                " times; several caches are read only with --link-only");
 
   auto Data = loadCheckData(O.RulesDir, O.ConfigPath);
   if (!Data)
@@ -217,17 +239,28 @@ int Run::runOrFail(CheckResult &Result) {
                   O.BuildPath + "'");
     OnlyFiles.insert(Abs);
   }
+  if (Shard)
+    Files = shardFiles(Files, *Shard);
 
   ExtractOptions Options;
   Options.Jobs = O.Jobs;
   Options.Data = Data->catalogs();
   Options.DiagOut = &Err;
   if (!O.NoCache)
-    Options.CacheDir = cacheDir(O.BuildPath);
+    Options.CacheDir = cacheDir(O);
+  if (O.LinkOnly)
+    for (const std::string &Dir :
+         O.CacheDirs.empty() ? std::vector<std::string>{Options.CacheDir}
+                             : O.CacheDirs)
+      for (std::string &Each : SummaryCache::withSubfolders(normalise(Dir)))
+        Options.LinkFrom.push_back(std::move(Each));
   auto Extracted = extractSummaries(**DB, Files, Options);
   if (!Extracted)
     return fail(toString(Extracted.takeError()));
   Result.Crashed = Extracted->Crashes > 0;
+  if (Shard)
+    return 0; // the link step reports
+
   RunStats Stats;
   Stats.TranslationUnits = Files.size();
   Stats.ParseErrors = Extracted->ParseErrors;
