@@ -305,6 +305,10 @@ int Run::runOrFail(CheckResult &Result) {
         << ", calls through function values not traced: " << Stats.UntracedCalls
         << "\n";
 
+  if (O.OnFindings) {
+    O.OnFindings(std::move(Findings));
+    return 0;
+  }
   if (int Code = emit(Findings, Stats, Selected, Sources))
     return Code;
   if (int Code = fixes(Findings, Sources))

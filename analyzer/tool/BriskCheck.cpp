@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "driver/CheckRun.h"
+#include "lsp/LspServer.h"
+#include "lsp/Transport.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -76,6 +78,11 @@ static cl::opt<bool>
              cl::desc("Parse nothing: link the summaries in the --cache-dir "
                       "folders (of every shard) and report"),
              cl::cat(BriskCheckCategory));
+static cl::opt<bool>
+    Lsp("lsp",
+        cl::desc("Serve the Language Server Protocol on stdin/stdout: "
+                 "diagnostics on open and save, fix-its as code actions"),
+        cl::cat(BriskCheckCategory));
 static cl::opt<std::string>
     FailOn("fail-on",
            cl::desc("Lowest severity that makes the exit code 1: note, "
@@ -153,6 +160,8 @@ int main(int Argc, char **Argv) {
   Options.CacheDirs = CacheDirs;
   Options.Shard = Shard;
   Options.LinkOnly = LinkOnly;
+  if (Lsp)
+    return runLspServer(Options, stdin, lsp::takeOverStdout(), errs());
 
   CheckResult Result = runCheck(Options, outs(), errs());
   if (Result.Crashed) {
