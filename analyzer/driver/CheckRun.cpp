@@ -4,6 +4,7 @@
 
 #include "cache/SummaryCache.h"
 #include "driver/CheckData.h"
+#include "driver/CompileDatabase.h"
 #include "driver/RuleListing.h"
 #include "driver/Shards.h"
 #include "extract/Extractor.h"
@@ -44,8 +45,9 @@ Error error(const Twine &T) {
 }
 
 /// clang-tidy habits: -p names the build folder, or the database itself.
+/// What is skipped of it is said on Notes.
 Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
-loadDatabase(StringRef Path) {
+loadDatabase(StringRef Path, raw_ostream &Notes) {
   if (!sys::fs::exists(Path))
     return error("build folder '" + Path + "' does not exist");
   SmallString<256> File(Path);
@@ -61,7 +63,14 @@ loadDatabase(StringRef Path) {
   if (DB->getAllFiles().empty())
     return error("compilation database '" + File +
                  "' lists no translation units");
-  return DB;
+  SmallString<256> Dir(File);
+  sys::fs::make_absolute(Dir);
+  sys::path::remove_filename(Dir);
+  auto Resolved = std::make_unique<ResolvedDatabase>(*DB, Dir, Notes);
+  if (Resolved->getAllFiles().empty())
+    return error("compilation database '" + File +
+                 "' lists no C or C++ file that exists");
+  return Resolved;
 }
 
 /// The folder holding the database: -p names it or the file itself.
@@ -223,7 +232,7 @@ int Run::runOrFail(CheckResult &Result) {
   if (O.BuildPath.empty())
     return fail("no compilation database: pass -p BUILD_DIR (the folder "
                 "holding compile_commands.json)");
-  auto DB = loadDatabase(O.BuildPath);
+  auto DB = loadDatabase(O.BuildPath, Err);
   if (!DB)
     return fail(toString(DB.takeError()));
   std::vector<std::string> Files;
