@@ -8,8 +8,8 @@ static int count(const std::string &Text) {
   static const std::regex Word("[a-z]+");
   std::map<std::string, std::vector<int>> Seen;
   int N = 0;
-  for (std::sregex_iterator It(Text.begin(), Text.end(), Word), End;
-       It != End; ++It)
+  for (std::sregex_iterator It(Text.begin(), Text.end(), Word), End; It != End;
+       ++It)
     Seen[It->str()].push_back(N++);
   return int(Seen.size());
 }
