@@ -11,6 +11,8 @@ answers, one fact a line, with paths relative to SOURCE_DIR, for FileCheck:
             shut down and exit
   protocol  requests before initialize, an unknown method, malformed JSON,
             then exit without shutdown
+  nodb      open SOURCE_DIR/x.cpp with a server whose -p names no database,
+            and print what the server logs
 """
 import json
 import os
@@ -192,11 +194,26 @@ def scenario_protocol(c):
     print("exit code %d" % c.finish())
 
 
+def scenario_nodb(c):
+    c.request("initialize", {"capabilities": {}})
+    c.notify("initialized", {})
+    c.notify("textDocument/didOpen", {"textDocument": {
+        "uri": "file://" + os.path.join(c.root, "x.cpp"), "languageId": "cpp",
+        "version": 1, "text": ""}})
+    log = c.wait(lambda m: m.get("method") == "window/logMessage")
+    print("log %d %s" % (log["params"]["type"],
+                         log["params"]["message"].rstrip().replace(c.root, "ROOT")))
+    c.request("shutdown")
+    c.notify("exit")
+    print("exit code %d" % c.finish())
+
+
 def main():
     scenario, root, sep = sys.argv[1:4]
     assert sep == "--"
     c = Client(sys.argv[4:], os.path.abspath(root))
-    {"fix": scenario_fix, "protocol": scenario_protocol}[scenario](c)
+    {"fix": scenario_fix, "protocol": scenario_protocol,
+     "nodb": scenario_nodb}[scenario](c)
 
 
 if __name__ == "__main__":
