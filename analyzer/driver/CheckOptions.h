@@ -8,6 +8,9 @@
 #ifndef BRISK_ANALYZER_DRIVER_CHECKOPTIONS_H
 #define BRISK_ANALYZER_DRIVER_CHECKOPTIONS_H
 
+#include "report/Finding.h"
+
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +47,14 @@ struct CheckOptions {
   bool DumpConfig = false;       // print the config for SourcePaths[0]
   /// Where brisk's own rules/ data is (<prefix>/share/brisk/rules).
   std::string RulesDir;
+  /// --cache-dir; empty: BUILD_DIR/.brisk-cache. Several only with LinkOnly.
+  std::vector<std::string> CacheDirs;
+  std::string Shard;     // --shard=I/N: extract a part into the cache, report
+                         // nothing
+  bool LinkOnly = false; // --link-only: summaries only from the caches
+  /// When set, the findings (suppressed, sorted) go here instead of a
+  /// report: the language server publishes them itself.
+  std::function<void(std::vector<Finding>)> OnFindings;
 };
 
 } // namespace brisk

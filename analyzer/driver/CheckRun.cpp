@@ -2,13 +2,16 @@
 
 #include "driver/CheckRun.h"
 
+#include "cache/SummaryCache.h"
 #include "driver/CheckData.h"
+#include "driver/CompileDatabase.h"
 #include "driver/CompileErrors.h"
 #include "driver/ConfigDiscovery.h"
 #include "driver/FilesMode.h"
 #include "driver/PerFileRules.h"
 #include "driver/Progress.h"
 #include "driver/RuleListing.h"
+#include "driver/Shards.h"
 #include "extract/Extractor.h"
 #include "model/ProgramModel.h"
 #include "model/Reachability.h"
@@ -52,8 +55,9 @@ Error error(const Twine &T) {
 }
 
 /// clang-tidy habits: -p names the build folder, or the database itself.
+/// What is skipped of it is said on Notes.
 Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
-loadDatabase(StringRef Path) {
+loadDatabase(StringRef Path, raw_ostream &Notes) {
   if (!sys::fs::exists(Path))
     return error("build folder '" + Path + "' does not exist");
   SmallString<256> File(Path);
@@ -69,7 +73,14 @@ loadDatabase(StringRef Path) {
   if (DB->getAllFiles().empty())
     return error("compilation database '" + File +
                  "' lists no translation units");
-  return DB;
+  SmallString<256> Dir(File);
+  sys::fs::make_absolute(Dir);
+  sys::path::remove_filename(Dir);
+  auto Resolved = std::make_unique<ResolvedDatabase>(*DB, Dir, Notes);
+  if (Resolved->getAllFiles().empty())
+    return error("compilation database '" + File +
+                 "' lists no C or C++ file that exists");
+  return Resolved;
 }
 
 /// The folder holding the database: -p names it or the file itself.
@@ -81,9 +92,11 @@ std::string databaseDir(StringRef Path) {
 }
 
 /// Summaries of unchanged TUs are kept next to the database they came from,
-/// as clangd keeps .cache/clangd.
-std::string cacheDir(StringRef Path) {
-  SmallString<256> Dir(databaseDir(Path));
+/// as clangd keeps .cache/clangd, unless --cache-dir says where.
+std::string cacheDir(const CheckOptions &O) {
+  if (!O.CacheDirs.empty())
+    return normalise(O.CacheDirs.front());
+  SmallString<256> Dir(databaseDir(O.BuildPath));
   sys::path::append(Dir, ".brisk-cache");
   return std::string(Dir);
 }
@@ -199,6 +212,36 @@ int Run::runOrFail(CheckResult &Result) {
     if (!HeaderFilter->isValid(Why))
       return fail("--header-filter '" + O.HeaderFilter + "': " + Why);
   }
+  std::optional<ShardSpec> Shard;
+  if (!O.Shard.empty()) {
+    auto S = parseShard(O.Shard);
+    if (!S)
+      return fail(toString(S.takeError()));
+    Shard = *S;
+  }
+  if (Shard && O.LinkOnly)
+    return fail("--shard and --link-only are separate steps: run each shard, "
+                "then link their caches");
+  if (O.NoCache && (Shard || O.LinkOnly || !O.CacheDirs.empty()))
+    return fail(Twine("--no-cache contradicts ") + (Shard ? "--shard"
+                                                    : O.LinkOnly
+                                                        ? "--link-only"
+                                                        : "--cache-dir"));
+  if (O.CacheDirs.size() > 1 && !O.LinkOnly)
+    return fail("--cache-dir is given " + Twine(O.CacheDirs.size()) +
+                " times; several caches are read only with --link-only");
+  // A shard reports nothing: what selects or writes a report belongs to the
+  // link step.
+  if (Shard)
+    if (const char *Reporting = !O.SourcePaths.empty()   ? "FILEs"
+                                : O.Fix                  ? "--fix"
+                                : !O.ExportFixesPath.empty() ? "--export-fixes"
+                                : !O.BaselinePath.empty()    ? "--baseline"
+                                : !O.WriteBaselinePath.empty()
+                                    ? "--write-baseline"
+                                    : nullptr)
+      return fail(Twine("--shard reports nothing; give ") + Reporting +
+                  " to the --link-only step");
 
   // --config names the one config file; otherwise each file's .brisk.json
   // is discovered.
@@ -229,7 +272,7 @@ int Run::runOrFail(CheckResult &Result) {
   if (O.BuildPath.empty())
     return fail("no compilation database: pass -p BUILD_DIR (the folder "
                 "holding compile_commands.json)");
-  auto Loaded = loadDatabase(O.BuildPath);
+  auto Loaded = loadDatabase(O.BuildPath, Err);
   if (!Loaded)
     return fail(toString(Loaded.takeError()));
   // --extra-arg(-before) reach every command, the cache key included.
@@ -246,6 +289,8 @@ int Run::runOrFail(CheckResult &Result) {
     Files.push_back(normalise(F));
   std::sort(Files.begin(), Files.end());
   Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+  if (Shard)
+    Files = shardFiles(Files, *Shard);
 
   auto Configs = runConfigs(Discovery, Explicit, Files);
   if (!Configs)
@@ -289,7 +334,13 @@ int Run::runOrFail(CheckResult &Result) {
   Options.Jobs = O.Jobs;
   Options.Data = Data->catalogs();
   if (!O.NoCache)
-    Options.CacheDir = cacheDir(O.BuildPath);
+    Options.CacheDir = cacheDir(O);
+  if (O.LinkOnly)
+    for (const std::string &Dir :
+         O.CacheDirs.empty() ? std::vector<std::string>{Options.CacheDir}
+                             : O.CacheDirs)
+      for (std::string &Each : SummaryCache::withSubfolders(normalise(Dir)))
+        Options.LinkFrom.push_back(std::move(Each));
   std::optional<Progress> Shown;
   if (O.ShowProgress) {
     Shown.emplace(Err, Files.size());
@@ -303,6 +354,8 @@ int Run::runOrFail(CheckResult &Result) {
   if (!Extracted)
     return fail(toString(Extracted.takeError()));
   Result.Crashed = Extracted->Crashes > 0;
+  if (Shard)
+    return 0; // the link step reports
   RunStats Stats;
   Stats.TranslationUnits = Files.size();
   Stats.ParseErrors = Extracted->ParseErrors;
@@ -394,17 +447,21 @@ int Run::runOrFail(CheckResult &Result) {
         << ", calls through function values not traced: " << Stats.UntracedCalls
         << "\n";
 
+  bool Failed =
+      std::any_of(Findings.begin(), Findings.end(),
+                  [&](const Finding &F) { return F.Level >= *FailLevel; });
+  int Verdict =
+      NeverFail ? 0 : Failed || (ReportedErrors && !O.AllowCompileErrors);
+  if (O.OnFindings) {
+    O.OnFindings(std::move(Findings));
+    return Verdict;
+  }
   DocsUrl = O.DocsUrl.empty() ? Data->DocsUrl : O.DocsUrl;
   if (int Code = emit(Findings, Stats, Selected, Sources))
     return Code;
   if (int Code = fixes(Findings, Sources))
     return Code;
-  if (NeverFail)
-    return 0;
-  bool Failed =
-      std::any_of(Findings.begin(), Findings.end(),
-                  [&](const Finding &F) { return F.Level >= *FailLevel; });
-  return Failed || (ReportedErrors && !O.AllowCompileErrors) ? 1 : 0;
+  return Verdict;
 }
 
 int Run::listRulesFor(const ConfigChain &Chain) {

@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "driver/CheckRun.h"
+#include "lsp/LspServer.h"
+#include "lsp/Transport.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -72,10 +74,29 @@ static cl::opt<unsigned> MaxConcurrency(
              "Instances); above 1 enables unsynchronized-global"),
     cl::value_desc("N"), cl::cat(BriskCheckCategory));
 static cl::opt<bool>
-    NoCache("no-cache",
-            cl::desc("Neither read nor write the summary cache "
-                     "(BUILD_DIR/.brisk-cache)"),
+    NoCache("no-cache", cl::desc("Neither read nor write the summary cache"),
             cl::cat(BriskCheckCategory));
+static cl::list<std::string>
+    CacheDirs("cache-dir",
+              cl::desc("Folder of the summary cache (default: "
+                       "BUILD_DIR/.brisk-cache); with --link-only "
+                       "repeatable, each folder and its subfolders"),
+              cl::value_desc("DIR"), cl::cat(BriskCheckCategory));
+static cl::opt<std::string>
+    Shard("shard",
+          cl::desc("Extract the I-th of N parts of the TUs into the cache "
+                   "and report nothing (CI shards; link with --link-only)"),
+          cl::value_desc("I/N"), cl::cat(BriskCheckCategory));
+static cl::opt<bool>
+    LinkOnly("link-only",
+             cl::desc("Parse nothing: link the summaries in the --cache-dir "
+                      "folders (of every shard) and report"),
+             cl::cat(BriskCheckCategory));
+static cl::opt<bool>
+    Lsp("lsp",
+        cl::desc("Serve the Language Server Protocol on stdin/stdout: "
+                 "diagnostics on open and save, fix-its as code actions"),
+        cl::cat(BriskCheckCategory));
 static cl::opt<std::string>
     FailOn("fail-on",
            cl::desc("Lowest severity that makes the exit code 1: note, "
@@ -240,6 +261,11 @@ int main(int Argc, char **Argv) {
     Stats->setValue(false); // LLVM would report its own at exit
   }
   Options.RulesDir = rulesDir(Argv[0]);
+  Options.CacheDirs = CacheDirs;
+  Options.Shard = Shard;
+  Options.LinkOnly = LinkOnly;
+  if (Lsp)
+    return runLspServer(Options, stdin, lsp::takeOverStdout(), errs());
 
   CheckResult Result = runCheck(Options, outs(), errs());
   if (Result.Crashed) {
