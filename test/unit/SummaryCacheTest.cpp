@@ -99,6 +99,21 @@ TEST_F(SummaryCacheTest, LooksInEveryFolderAndChecksStamps) {
       << "the main file changed";
 }
 
+TEST_F(SummaryCacheTest, HitsListTheUserFilesRead) {
+  std::string Header = path("util.h");
+  std::string System = path("vector");
+  write(Header, "int f();\n");
+  write(System, "namespace std {}\n");
+  SummaryCache Cache({path("a")}, Catalogs());
+  Cache.store(Dir, Command, Source, summary(false), "",
+              {{Source, false}, {System, true}, {Header, false}});
+  std::optional<CachedTU> Hit = Cache.lookup(Dir, Command, Source, false);
+  ASSERT_TRUE(Hit);
+  EXPECT_EQ(Hit->UserFiles, (std::vector<std::string>{Source, Header}))
+      << "files mode maps a header to a cached TU by these; system headers "
+         "are not among them";
+}
+
 TEST_F(SummaryCacheTest, WithSubfoldersIsSorted) {
   for (const char *Name : {"s2", "s1", "s3"})
     ASSERT_FALSE(llvm::sys::fs::create_directories(path(Name)));
