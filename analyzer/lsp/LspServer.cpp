@@ -148,6 +148,8 @@ void Server::check(const std::string &Path) {
     }
     O.BuildPath = *Dir;
   }
+  // The log is not a terminal: the closing progress line would be noise.
+  O.ShowProgress = false;
   std::vector<Finding> Findings;
   O.OnFindings = [&](std::vector<Finding> F) { Findings = std::move(F); };
   std::string Errors;

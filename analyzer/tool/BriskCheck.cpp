@@ -17,6 +17,8 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <memory>
+
 using namespace llvm;
 using namespace brisk;
 
@@ -264,8 +266,26 @@ int main(int Argc, char **Argv) {
   Options.CacheDirs = CacheDirs;
   Options.Shard = Shard;
   Options.LinkOnly = LinkOnly;
-  if (Lsp)
+  if (Lsp) {
+    // The server checks the whole program on each open and save and
+    // publishes per file: options that name files, write reports or split
+    // the run have no meaning there.
+    // (cl::list's operator& yields its vector, hence addressof.)
+    const cl::Option *Files = std::addressof(SourcePaths);
+    for (const cl::Option *Opt :
+         std::initializer_list<const cl::Option *>{
+             Files, &OutputPath, &Format, &Fix, &ExportFixes,
+             &WriteBaseline, &Shard, &LinkOnly, &ListRules, &DumpConfig})
+      if (Opt->getNumOccurrences()) {
+        errs() << "brisk-check: error: --lsp publishes diagnostics per file; "
+               << (Opt == Files     ? "FILEs"
+                   : Opt->ArgStr.size() == 1 ? "-" + Opt->ArgStr.str()
+                                             : "--" + Opt->ArgStr.str())
+               << " does not apply to it\n";
+        return 2;
+      }
     return runLspServer(Options, stdin, lsp::takeOverStdout(), errs());
+  }
 
   CheckResult Result = runCheck(Options, outs(), errs());
   if (Result.Crashed) {
