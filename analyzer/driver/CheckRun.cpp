@@ -2,146 +2,36 @@
 
 #include "driver/CheckRun.h"
 
-#include "cache/SummaryCache.h"
+#include "driver/CachedExtraction.h"
 #include "driver/CheckData.h"
-#include "driver/CompileDatabase.h"
 #include "driver/CompileErrors.h"
 #include "driver/ConfigDiscovery.h"
+#include "driver/DatabaseLoading.h"
 #include "driver/FilesMode.h"
 #include "driver/PerFileRules.h"
-#include "driver/Progress.h"
+#include "driver/Reporting.h"
 #include "driver/RuleListing.h"
-#include "driver/Shards.h"
-#include "extract/Extractor.h"
+#include "driver/RunPolicy.h"
 #include "model/ProgramModel.h"
 #include "model/Reachability.h"
 #include "model/WriteEffects.h"
 #include "report/Baseline.h"
 #include "report/Finding.h"
-#include "report/Fixes.h"
-#include "report/JsonEmitter.h"
-#include "report/RuleDocs.h"
-#include "report/SarifEmitter.h"
 #include "report/SourceFiles.h"
 #include "report/Suppressions.h"
-#include "report/TextEmitter.h"
 #include "rules/RuleRegistry.h"
 
-#include "clang/Tooling/ArgumentsAdjusters.h"
-#include "clang/Tooling/CommonOptionsParser.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 
-#include <algorithm>
+#include <map>
+#include <optional>
 
 namespace brisk {
 
 namespace {
 
 using namespace llvm;
-
-std::string normalise(StringRef Path) {
-  SmallString<256> Abs(Path);
-  sys::fs::make_absolute(Abs);
-  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return std::string(Abs);
-}
-
-Error error(const Twine &T) {
-  return createStringError(inconvertibleErrorCode(), T);
-}
-
-/// clang-tidy habits: -p names the build folder, or the database itself.
-/// What is skipped of it is said on Notes.
-Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
-loadDatabase(StringRef Path, raw_ostream &Notes) {
-  if (!sys::fs::exists(Path))
-    return error("build folder '" + Path + "' does not exist");
-  SmallString<256> File(Path);
-  if (sys::fs::is_directory(Path))
-    sys::path::append(File, "compile_commands.json");
-  if (!sys::fs::exists(File))
-    return error("no compilation database: '" + File + "' does not exist");
-  std::string Message;
-  auto DB = clang::tooling::JSONCompilationDatabase::loadFromFile(
-      File, Message, clang::tooling::JSONCommandLineSyntax::AutoDetect);
-  if (!DB)
-    return error("cannot load compilation database '" + File + "': " + Message);
-  if (DB->getAllFiles().empty())
-    return error("compilation database '" + File +
-                 "' lists no translation units");
-  SmallString<256> Dir(File);
-  sys::fs::make_absolute(Dir);
-  sys::path::remove_filename(Dir);
-  auto Resolved = std::make_unique<ResolvedDatabase>(*DB, Dir, Notes);
-  if (Resolved->getAllFiles().empty())
-    return error("compilation database '" + File +
-                 "' lists no C or C++ file that exists");
-  return Resolved;
-}
-
-/// The folder holding the database: -p names it or the file itself.
-std::string databaseDir(StringRef Path) {
-  SmallString<256> Dir(normalise(Path));
-  if (!sys::fs::is_directory(Dir))
-    sys::path::remove_filename(Dir);
-  return std::string(Dir);
-}
-
-/// Summaries of unchanged TUs are kept next to the database they came from,
-/// as clangd keeps .cache/clangd, unless --cache-dir says where.
-std::string cacheDir(const CheckOptions &O) {
-  if (!O.CacheDirs.empty())
-    return normalise(O.CacheDirs.front());
-  SmallString<256> Dir(databaseDir(O.BuildPath));
-  sys::path::append(Dir, ".brisk-cache");
-  return std::string(Dir);
-}
-
-/// SARIF locations are relative to the repository holding the current
-/// directory (the nearest folder with .git), or to the current directory.
-std::string sourceRoot() {
-  SmallString<256> Cwd;
-  if (sys::fs::current_path(Cwd))
-    return "";
-  for (StringRef Dir = Cwd; !Dir.empty(); Dir = sys::path::parent_path(Dir)) {
-    SmallString<256> Git(Dir);
-    sys::path::append(Git, ".git");
-    if (sys::fs::exists(Git))
-      return Dir.str();
-  }
-  return std::string(Cwd);
-}
-
-std::vector<RuleDescription>
-describeRules(ArrayRef<const Rule *> Rules,
-              const std::map<std::string, Severity> &Severities) {
-  std::vector<RuleDescription> Out;
-  for (const Rule *R : Rules) {
-    auto It = Severities.find(R->id().str());
-    RuleDescription D;
-    D.Id = R->id().str();
-    D.Level = It == Severities.end() ? R->defaultSeverity() : It->second;
-    D.Summary = R->summary().str();
-    D.Description = R->description().str();
-    D.DocsPath = R->docsPath().str();
-    if (std::optional<StringRef> Page = ruleDocsPage(R->docsPath())) {
-      D.HelpMarkdown = Page->str();
-      D.HelpText = markdownToText(*Page);
-    }
-    Out.push_back(std::move(D));
-  }
-  Out.push_back({"nolint", Severity::Error,
-                 "unpaired NOLINTBEGIN or NOLINTEND comment",
-                 "A NOLINTBEGIN comment without a matching NOLINTEND after it, "
-                 "or a NOLINTEND without a NOLINTBEGIN before it, suppresses "
-                 "nothing.",
-                 "brisk-check.md", "", ""});
-  return Out;
-}
 
 class Run {
 public:
@@ -162,15 +52,10 @@ private:
 
   int runOrFail(CheckResult &Result);
   int listRulesFor(const ConfigChain &Chain);
-  int emit(ArrayRef<Finding> Findings, const RunStats &Stats,
-           ArrayRef<const Rule *> Rules, SourceFiles &Sources);
-  int fixes(ArrayRef<Finding> Findings, SourceFiles &Sources);
 
   const CheckOptions &O;
   raw_ostream &Out;
   raw_ostream &Err;
-  std::map<std::string, Severity> Severities;
-  std::string DocsUrl; // --docs-url, else the config's
 };
 
 /// The config files a run reads: the --config file alone, or every
@@ -194,54 +79,10 @@ Expected<ConfigChain> runConfigs(ConfigDiscovery &Discovery,
 }
 
 int Run::runOrFail(CheckResult &Result) {
-  if (O.Format != "text" && O.Format != "json" && O.Format != "sarif")
-    return fail("unknown --format '" + O.Format +
-                "' (expected text, json or sarif)");
-  bool NeverFail = O.FailOn == "never";
-  std::optional<Severity> FailLevel =
-      NeverFail ? Severity::Error : parseSeverity(O.FailOn);
-  if (!FailLevel)
-    return fail("unknown --fail-on '" + O.FailOn +
-                "' (expected note, warning, error or never)");
-  if (O.MaxConcurrency && *O.MaxConcurrency == 0)
-    return fail("--max-concurrency must be at least 1");
-  std::optional<Regex> HeaderFilter;
-  if (!O.HeaderFilter.empty()) {
-    HeaderFilter.emplace(O.HeaderFilter);
-    std::string Why;
-    if (!HeaderFilter->isValid(Why))
-      return fail("--header-filter '" + O.HeaderFilter + "': " + Why);
-  }
-  std::optional<ShardSpec> Shard;
-  if (!O.Shard.empty()) {
-    auto S = parseShard(O.Shard);
-    if (!S)
-      return fail(toString(S.takeError()));
-    Shard = *S;
-  }
-  if (Shard && O.LinkOnly)
-    return fail("--shard and --link-only are separate steps: run each shard, "
-                "then link their caches");
-  if (O.NoCache && (Shard || O.LinkOnly || !O.CacheDirs.empty()))
-    return fail(Twine("--no-cache contradicts ") + (Shard ? "--shard"
-                                                    : O.LinkOnly
-                                                        ? "--link-only"
-                                                        : "--cache-dir"));
-  if (O.CacheDirs.size() > 1 && !O.LinkOnly)
-    return fail("--cache-dir is given " + Twine(O.CacheDirs.size()) +
-                " times; several caches are read only with --link-only");
-  // A shard reports nothing: what selects or writes a report belongs to the
-  // link step.
-  if (Shard)
-    if (const char *Reporting = !O.SourcePaths.empty()   ? "FILEs"
-                                : O.Fix                  ? "--fix"
-                                : !O.ExportFixesPath.empty() ? "--export-fixes"
-                                : !O.BaselinePath.empty()    ? "--baseline"
-                                : !O.WriteBaselinePath.empty()
-                                    ? "--write-baseline"
-                                    : nullptr)
-      return fail(Twine("--shard reports nothing; give ") + Reporting +
-                  " to the --link-only step");
+  auto Policy = checkRunOptions(O);
+  if (!Policy)
+    return fail(toString(Policy.takeError()));
+  std::optional<ShardSpec> Shard = Policy->Shard;
 
   // --config names the one config file; otherwise each file's .brisk.json
   // is discovered.
@@ -269,26 +110,10 @@ int Run::runOrFail(CheckResult &Result) {
     return listRulesFor(*Chain);
   }
 
-  if (O.BuildPath.empty())
-    return fail("no compilation database: pass -p BUILD_DIR (the folder "
-                "holding compile_commands.json)");
-  auto Loaded = loadDatabase(O.BuildPath, Err);
+  auto Loaded = loadDatabase(O, Err);
   if (!Loaded)
     return fail(toString(Loaded.takeError()));
-  // --extra-arg(-before) reach every command, the cache key included.
-  clang::tooling::ArgumentsAdjustingCompilations DB(std::move(*Loaded));
-  using clang::tooling::ArgumentInsertPosition;
-  if (!O.ExtraArgsBefore.empty())
-    DB.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-        O.ExtraArgsBefore, ArgumentInsertPosition::BEGIN));
-  if (!O.ExtraArgs.empty())
-    DB.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-        O.ExtraArgs, ArgumentInsertPosition::END));
-  std::vector<std::string> Files;
-  for (const std::string &F : DB.getAllFiles())
-    Files.push_back(normalise(F));
-  std::sort(Files.begin(), Files.end());
-  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+  std::vector<std::string> Files = std::move(Loaded->Files);
   if (Shard)
     Files = shardFiles(Files, *Shard);
 
@@ -319,6 +144,7 @@ int Run::runOrFail(CheckResult &Result) {
   auto Enabled = selectRules(All, RuleLists);
   if (!Enabled)
     return fail(toString(Enabled.takeError()));
+  std::map<std::string, Severity> Severities;
   if (!PerFile) {
     auto Overrides = severityOverrides(All, Data->Severities);
     if (!Overrides)
@@ -330,27 +156,8 @@ int Run::runOrFail(CheckResult &Result) {
     if ((*Enabled)[I])
       Selected.push_back(All[I].get());
 
-  ExtractOptions Options;
-  Options.Jobs = O.Jobs;
-  Options.Data = Data->catalogs();
-  if (!O.NoCache)
-    Options.CacheDir = cacheDir(O);
-  if (O.LinkOnly)
-    for (const std::string &Dir :
-         O.CacheDirs.empty() ? std::vector<std::string>{Options.CacheDir}
-                             : O.CacheDirs)
-      for (std::string &Each : SummaryCache::withSubfolders(normalise(Dir)))
-        Options.LinkFrom.push_back(std::move(Each));
-  std::optional<Progress> Shown;
-  if (O.ShowProgress) {
-    Shown.emplace(Err, Files.size());
-    Options.OnTUDone = [&](size_t I, const TUSummary &S, bool Cached) {
-      Shown->done(Files[I], Cached, S.HadErrors);
-    };
-  }
-  auto Extracted = extractSummaries(DB, Files, Options);
-  if (Shown)
-    Shown->finish();
+  auto Extracted =
+      extractWithCache(O, *Loaded->DB, Files, Data->catalogs(), Err);
   if (!Extracted)
     return fail(toString(Extracted.takeError()));
   Result.Crashed = Extracted->Crashes > 0;
@@ -401,6 +208,7 @@ int Run::runOrFail(CheckResult &Result) {
     if (!Selection.reports(File))
       return true;
     // A header the user named is reported whatever the filter says.
+    const std::optional<Regex> &HeaderFilter = Policy->HeaderFilter;
     return HeaderFilter && !MainFiles.contains(File) &&
            !Selection.Files.contains(File) && !HeaderFilter->match(F.Loc.File);
   });
@@ -447,20 +255,19 @@ int Run::runOrFail(CheckResult &Result) {
         << ", calls through function values not traced: " << Stats.UntracedCalls
         << "\n";
 
-  bool Failed =
-      std::any_of(Findings.begin(), Findings.end(),
-                  [&](const Finding &F) { return F.Level >= *FailLevel; });
   int Verdict =
-      NeverFail ? 0 : Failed || (ReportedErrors && !O.AllowCompileErrors);
+      Policy->exitCode(Findings, ReportedErrors, O.AllowCompileErrors);
   if (O.OnFindings) {
     O.OnFindings(std::move(Findings));
     return Verdict;
   }
-  DocsUrl = O.DocsUrl.empty() ? Data->DocsUrl : O.DocsUrl;
-  if (int Code = emit(Findings, Stats, Selected, Sources))
-    return Code;
-  if (int Code = fixes(Findings, Sources))
-    return Code;
+  std::string DocsUrl = O.DocsUrl.empty() ? Data->DocsUrl : O.DocsUrl;
+  if (auto E =
+          writeReport(O, Findings, Stats, describeRules(Selected, Severities),
+                      DocsUrl, Sources, Out))
+    return fail(toString(std::move(E)));
+  if (auto E = writeFixes(O, Findings, Sources, Err))
+    return fail(toString(std::move(E)));
   return Verdict;
 }
 
@@ -485,46 +292,6 @@ int Run::listRulesFor(const ConfigChain &Chain) {
     return fail((Chain.empty() ? "" : Chain.back()->Path + ": ") +
                 toString(Overrides.takeError()));
   listRules(All, *Enabled, *Overrides, Out);
-  return 0;
-}
-
-int Run::emit(ArrayRef<Finding> Findings, const RunStats &Stats,
-              ArrayRef<const Rule *> Rules, SourceFiles &Sources) {
-  auto Emit = [&](raw_ostream &OS) {
-    if (O.Format == "json")
-      emitJson(Findings, Stats, OS);
-    else if (O.Format == "sarif")
-      emitSarif(Findings, describeRules(Rules, Severities), sourceRoot(),
-                DocsUrl, Sources, OS);
-    else
-      emitText(Findings, Sources, OS);
-    return Error::success();
-  };
-  if (O.OutputPath.empty()) {
-    cantFail(Emit(Out));
-    Out.flush();
-  } else if (auto E = writeToOutput(O.OutputPath, Emit)) {
-    return fail("cannot write '" + O.OutputPath +
-                "': " + toString(std::move(E)));
-  }
-  return 0;
-}
-
-int Run::fixes(ArrayRef<Finding> Findings, SourceFiles &Sources) {
-  if (!O.ExportFixesPath.empty())
-    if (auto E = writeToOutput(O.ExportFixesPath, [&](raw_ostream &OS) {
-          return exportFixes(Findings, databaseDir(O.BuildPath), Sources, OS);
-        }))
-      return fail("cannot export fixes to '" + O.ExportFixesPath +
-                  "': " + toString(std::move(E)));
-  if (O.Fix) {
-    auto Changed = applyFixes(Findings, Sources);
-    if (!Changed)
-      return fail(toString(Changed.takeError()));
-    if (*Changed)
-      Err << "brisk-check: applied fix-its to " << *Changed
-          << (*Changed == 1 ? " file\n" : " files\n");
-  }
   return 0;
 }
 
