@@ -281,10 +281,9 @@ extractSummaries(const clang::tooling::CompilationDatabase &DB,
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Options.Jobs));
     for (size_t I = 0; I < Files.size(); ++I)
       Pool.async([&, I] {
-        Outcomes[I] = extractOne(Commands[I], Files[I], Options.Data,
-                                 Cache ? &*Cache : nullptr, LinkOnly,
-                                 Result.Summaries[I], Diags[I],
-                                 Result.UserFilesRead[I]);
+        Outcomes[I] = extractOne(
+            Commands[I], Files[I], Options.Data, Cache ? &*Cache : nullptr,
+            LinkOnly, Result.Summaries[I], Diags[I], Result.UserFilesRead[I]);
         if (Options.OnTUDone)
           Options.OnTUDone(I, Result.Summaries[I],
                            Outcomes[I] == TUOutcome::Cached);

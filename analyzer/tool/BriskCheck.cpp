@@ -272,13 +272,12 @@ int main(int Argc, char **Argv) {
     // the run have no meaning there.
     // (cl::list's operator& yields its vector, hence addressof.)
     const cl::Option *Files = std::addressof(SourcePaths);
-    for (const cl::Option *Opt :
-         std::initializer_list<const cl::Option *>{
-             Files, &OutputPath, &Format, &Fix, &ExportFixes,
-             &WriteBaseline, &Shard, &LinkOnly, &ListRules, &DumpConfig})
+    for (const cl::Option *Opt : std::initializer_list<const cl::Option *>{
+             Files, &OutputPath, &Format, &Fix, &ExportFixes, &WriteBaseline,
+             &Shard, &LinkOnly, &ListRules, &DumpConfig})
       if (Opt->getNumOccurrences()) {
         errs() << "brisk-check: error: --lsp publishes diagnostics per file; "
-               << (Opt == Files     ? "FILEs"
+               << (Opt == Files              ? "FILEs"
                    : Opt->ArgStr.size() == 1 ? "-" + Opt->ArgStr.str()
                                              : "--" + Opt->ArgStr.str())
                << " does not apply to it\n";
