@@ -20,7 +20,7 @@ std::string inDir(llvm::StringRef Dir, llvm::StringRef Name) {
 } // namespace
 
 llvm::Expected<CheckData> loadCheckData(llvm::StringRef RulesDir,
-                                        llvm::StringRef ConfigPath) {
+                                        const ConfigChain &Configs) {
   CheckData Data;
   auto Sites = loadSiteCatalog({inDir(RulesDir, "init-catalog.json"),
                                 inDir(RulesDir, "process-catalog.json"),
@@ -37,29 +37,30 @@ llvm::Expected<CheckData> loadCheckData(llvm::StringRef RulesDir,
   if (!Credentials)
     return Credentials.takeError();
   Data.Credentials = std::move(*Credentials);
-  if (ConfigPath.empty())
-    return Data;
 
-  auto Config = loadCheckConfig(ConfigPath);
-  if (!Config)
-    return Config.takeError();
-  if (!Config->CatalogDocument.empty())
-    if (auto E = mergeSiteCatalog(Data.Sites, Config->CatalogDocument,
-                                  ConfigPath.str() + ": catalogue entries"))
-      return std::move(E);
-  if (!Config->StateDocument.empty())
-    if (auto E = mergeStateCatalog(Data.State, Config->StateDocument,
-                                   ConfigPath.str() + ": state-catalog"))
-      return std::move(E);
-  if (!Config->CredentialDocument.empty())
-    if (auto E = mergeCredentialPatterns(
-            Data.Credentials, Config->CredentialDocument,
-            ConfigPath.str() + ": credential-patterns"))
-      return std::move(E);
-  Data.Handlers = std::move(Config->Handlers);
-  Data.RuleLists = std::move(Config->RuleLists);
-  Data.Severities = std::move(Config->Severities);
-  Data.MaxConcurrency = Config->MaxConcurrency;
+  for (const NamedConfig *C : Configs) {
+    const CheckConfig &Config = C->Config;
+    const std::string &Name = C->Path;
+    if (!Config.CatalogDocument.empty())
+      if (auto E = mergeSiteCatalog(Data.Sites, Config.CatalogDocument,
+                                    Name + ": catalogue entries"))
+        return std::move(E);
+    if (!Config.StateDocument.empty())
+      if (auto E = mergeStateCatalog(Data.State, Config.StateDocument,
+                                     Name + ": state-catalog"))
+        return std::move(E);
+    if (!Config.CredentialDocument.empty())
+      if (auto E = mergeCredentialPatterns(Data.Credentials,
+                                           Config.CredentialDocument,
+                                           Name + ": credential-patterns"))
+        return std::move(E);
+  }
+  EffectiveConfig Merged = mergeChain(Configs);
+  Data.Handlers = std::move(Merged.Handlers);
+  Data.RuleLists = std::move(Merged.RuleLists);
+  Data.Severities = std::move(Merged.Severities);
+  Data.MaxConcurrency = Merged.MaxConcurrency;
+  Data.DocsUrl = std::move(Merged.DocsUrl);
   return Data;
 }
 

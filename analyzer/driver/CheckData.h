@@ -3,8 +3,8 @@
 // Everything a run reads besides the code: the catalogues in rules/ (the
 // site catalogue from init-, process- and tmp-file-catalog.json, the state
 // catalogue, the credential patterns), extended or overridden by the
-// --config file, and the config file's handlers, rule lists, severities and
-// concurrency.
+// config files (--config, or the .brisk.json files discovered), and their
+// handlers, rule lists, severities and concurrency.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +12,7 @@
 #define BRISK_ANALYZER_DRIVER_CHECKDATA_H
 
 #include "catalog/Catalogs.h"
+#include "driver/ConfigDiscovery.h"
 
 #include "llvm/Support/Error.h"
 
@@ -30,13 +31,15 @@ struct CheckData {
   std::vector<std::string> RuleLists;
   std::map<std::string, std::string> Severities; // as the config spells them
   std::optional<unsigned> MaxConcurrency;
+  std::string DocsUrl;
 
   Catalogs catalogs() const { return {&Sites, &State, &Credentials}; }
 };
 
-/// Loads RulesDir's catalogues, then ConfigPath (when not empty) on top.
+/// Loads RulesDir's catalogues, then applies Configs in order on top
+/// (catalogue entries and lists add up, later scalars win).
 llvm::Expected<CheckData> loadCheckData(llvm::StringRef RulesDir,
-                                        llvm::StringRef ConfigPath);
+                                        const ConfigChain &Configs);
 
 } // namespace brisk
 

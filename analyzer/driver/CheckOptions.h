@@ -8,6 +8,9 @@
 #ifndef BRISK_ANALYZER_DRIVER_CHECKOPTIONS_H
 #define BRISK_ANALYZER_DRIVER_CHECKOPTIONS_H
 
+#include "report/Finding.h"
+
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,12 +30,31 @@ struct CheckOptions {
   std::optional<unsigned> MaxConcurrency;
   bool NoCache = false;
   std::string FailOn = "warning";
-  bool Fix = false;            // apply fix-its in place
-  std::string ExportFixesPath; // clang-apply-replacements YAML
-  bool ListRules = false;      // print the rules and exit
-  bool Stats = false;          // print run statistics on stderr
+  bool Fix = false;                         // apply fix-its in place
+  std::string ExportFixesPath;              // clang-apply-replacements YAML
+  bool ListRules = false;                   // print the rules and exit
+  bool Stats = false;                       // print run statistics on stderr
+  std::string WarningsAsErrors;             // rule globs reported as errors
+  std::string HeaderFilter;                 // regex; empty: every user header
+  bool Quiet = false;                       // no progress, notes or summaries
+  std::vector<std::string> ExtraArgs;       // appended to compile commands
+  std::vector<std::string> ExtraArgsBefore; // prepended to them
+  bool AllowCompileErrors = false;          // compile errors keep exit code 0
+  bool ShowProgress = false;                // [n/N] file lines on stderr
+  std::string DocsUrl;           // base of SARIF's helpUri; empty: none
+  std::string WriteBaselinePath; // record this run's findings
+  std::string BaselinePath;      // report only findings not in it
+  bool DumpConfig = false;       // print the config for SourcePaths[0]
   /// Where brisk's own rules/ data is (<prefix>/share/brisk/rules).
   std::string RulesDir;
+  /// --cache-dir; empty: BUILD_DIR/.brisk-cache. Several only with LinkOnly.
+  std::vector<std::string> CacheDirs;
+  std::string Shard;     // --shard=I/N: extract a part into the cache, report
+                         // nothing
+  bool LinkOnly = false; // --link-only: summaries only from the caches
+  /// When set, the findings (suppressed, sorted) go here instead of a
+  /// report: the language server publishes them itself.
+  std::function<void(std::vector<Finding>)> OnFindings;
 };
 
 } // namespace brisk

@@ -2,134 +2,36 @@
 
 #include "driver/CheckRun.h"
 
+#include "driver/CachedExtraction.h"
 #include "driver/CheckData.h"
+#include "driver/CompileErrors.h"
+#include "driver/ConfigDiscovery.h"
+#include "driver/DatabaseLoading.h"
+#include "driver/FilesMode.h"
+#include "driver/PerFileRules.h"
+#include "driver/Reporting.h"
 #include "driver/RuleListing.h"
-#include "extract/Extractor.h"
+#include "driver/RunPolicy.h"
 #include "model/ProgramModel.h"
 #include "model/Reachability.h"
 #include "model/WriteEffects.h"
+#include "report/Baseline.h"
 #include "report/Finding.h"
-#include "report/Fixes.h"
-#include "report/JsonEmitter.h"
-#include "report/SarifEmitter.h"
 #include "report/SourceFiles.h"
 #include "report/Suppressions.h"
-#include "report/TextEmitter.h"
 #include "rules/RuleRegistry.h"
 
-#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 
-#include <algorithm>
+#include <map>
+#include <optional>
 
 namespace brisk {
 
 namespace {
 
 using namespace llvm;
-
-std::string normalise(StringRef Path) {
-  SmallString<256> Abs(Path);
-  sys::fs::make_absolute(Abs);
-  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return std::string(Abs);
-}
-
-Error error(const Twine &T) {
-  return createStringError(inconvertibleErrorCode(), T);
-}
-
-/// clang-tidy habits: -p names the build folder, or the database itself.
-Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
-loadDatabase(StringRef Path) {
-  if (!sys::fs::exists(Path))
-    return error("build folder '" + Path + "' does not exist");
-  SmallString<256> File(Path);
-  if (sys::fs::is_directory(Path))
-    sys::path::append(File, "compile_commands.json");
-  if (!sys::fs::exists(File))
-    return error("no compilation database: '" + File + "' does not exist");
-  std::string Message;
-  auto DB = clang::tooling::JSONCompilationDatabase::loadFromFile(
-      File, Message, clang::tooling::JSONCommandLineSyntax::AutoDetect);
-  if (!DB)
-    return error("cannot load compilation database '" + File + "': " + Message);
-  if (DB->getAllFiles().empty())
-    return error("compilation database '" + File +
-                 "' lists no translation units");
-  return DB;
-}
-
-/// The folder holding the database: -p names it or the file itself.
-std::string databaseDir(StringRef Path) {
-  SmallString<256> Dir(normalise(Path));
-  if (!sys::fs::is_directory(Dir))
-    sys::path::remove_filename(Dir);
-  return std::string(Dir);
-}
-
-/// Summaries of unchanged TUs are kept next to the database they came from,
-/// as clangd keeps .cache/clangd.
-std::string cacheDir(StringRef Path) {
-  SmallString<256> Dir(databaseDir(Path));
-  sys::path::append(Dir, ".brisk-cache");
-  return std::string(Dir);
-}
-
-/// SARIF locations are relative to the repository holding the current
-/// directory (the nearest folder with .git), or to the current directory.
-std::string sourceRoot() {
-  SmallString<256> Cwd;
-  if (sys::fs::current_path(Cwd))
-    return "";
-  for (StringRef Dir = Cwd; !Dir.empty(); Dir = sys::path::parent_path(Dir)) {
-    SmallString<256> Git(Dir);
-    sys::path::append(Git, ".git");
-    if (sys::fs::exists(Git))
-      return Dir.str();
-  }
-  return std::string(Cwd);
-}
-
-std::vector<RuleDescription>
-describeRules(ArrayRef<const Rule *> Rules,
-              const std::map<std::string, Severity> &Severities) {
-  std::vector<RuleDescription> Out;
-  for (const Rule *R : Rules) {
-    auto It = Severities.find(R->id().str());
-    Out.push_back({R->id().str(),
-                   It == Severities.end() ? R->defaultSeverity() : It->second,
-                   R->summary().str(), R->description().str(),
-                   R->docsPath().str()});
-  }
-  Out.push_back({"nolint", Severity::Error,
-                 "unpaired NOLINTBEGIN or NOLINTEND comment",
-                 "A NOLINTBEGIN comment without a matching NOLINTEND after it, "
-                 "or a NOLINTEND without a NOLINTBEGIN before it, suppresses "
-                 "nothing.",
-                 "brisk-check.md"});
-  return Out;
-}
-
-/// The config file's severity overrides, keyed by bare rule id.
-Expected<std::map<std::string, Severity>>
-severityOverrides(ArrayRef<std::unique_ptr<Rule>> Rules,
-                  const std::map<std::string, std::string> &Config) {
-  std::map<std::string, Severity> Out;
-  for (const auto &[Name, Level] : Config) {
-    auto Id = canonicalRuleId(Rules, Name);
-    if (!Id)
-      return error("\"severity\": " + toString(Id.takeError()));
-    std::optional<Severity> S = parseSeverity(Level);
-    if (!S)
-      return error("\"severity\": '" + Level + "' for '" + Name +
-                   "' must be note, warning or error");
-    Out[*Id] = *S;
-  }
-  return Out;
-}
 
 class Run {
 public:
@@ -149,28 +51,228 @@ private:
   }
 
   int runOrFail(CheckResult &Result);
-  int emit(ArrayRef<Finding> Findings, const RunStats &Stats,
-           ArrayRef<const Rule *> Rules, SourceFiles &Sources);
-  int fixes(ArrayRef<Finding> Findings, SourceFiles &Sources);
+  int listRulesFor(const ConfigChain &Chain);
 
   const CheckOptions &O;
   raw_ostream &Out;
   raw_ostream &Err;
-  std::map<std::string, Severity> Severities;
 };
 
-int Run::runOrFail(CheckResult &Result) {
-  if (O.Format != "text" && O.Format != "json" && O.Format != "sarif")
-    return fail("unknown --format '" + O.Format +
-                "' (expected text, json or sarif)");
-  std::optional<Severity> FailLevel = parseSeverity(O.FailOn);
-  if (!FailLevel)
-    return fail("unknown --fail-on '" + O.FailOn +
-                "' (expected note, warning or error)");
-  if (O.MaxConcurrency && *O.MaxConcurrency == 0)
-    return fail("--max-concurrency must be at least 1");
+/// The config files a run reads: the --config file alone, or every
+/// .brisk.json that applies to one of Files, each chain root first and each
+/// file once.
+Expected<ConfigChain> runConfigs(ConfigDiscovery &Discovery,
+                                 const ConfigChain &Explicit,
+                                 ArrayRef<std::string> Files) {
+  if (!Explicit.empty())
+    return Explicit;
+  ConfigChain Out;
+  for (const std::string &F : Files) {
+    auto Chain = Discovery.chainFor(F);
+    if (!Chain)
+      return Chain.takeError();
+    for (const NamedConfig *C : *Chain)
+      if (!llvm::is_contained(Out, C))
+        Out.push_back(C);
+  }
+  return Out;
+}
 
-  auto Data = loadCheckData(O.RulesDir, O.ConfigPath);
+int Run::runOrFail(CheckResult &Result) {
+  auto Policy = checkRunOptions(O);
+  if (!Policy)
+    return fail(toString(Policy.takeError()));
+  std::optional<ShardSpec> Shard = Policy->Shard;
+
+  // --config names the one config file; otherwise each file's .brisk.json
+  // is discovered.
+  ConfigDiscovery Discovery;
+  NamedConfig ExplicitConfig;
+  ConfigChain Explicit;
+  if (!O.ConfigPath.empty()) {
+    auto Config = loadCheckConfig(O.ConfigPath);
+    if (!Config)
+      return fail(toString(Config.takeError()));
+    ExplicitConfig = {O.ConfigPath, std::move(*Config)};
+    Explicit.push_back(&ExplicitConfig);
+  }
+  if (O.DumpConfig || O.ListRules) {
+    std::string Here = O.SourcePaths.empty() ? "." : O.SourcePaths.front();
+    if (O.DumpConfig && !sys::fs::exists(Here))
+      return fail("--dump-config: '" + Here + "' does not exist");
+    auto Chain = runConfigs(Discovery, Explicit, {Here});
+    if (!Chain)
+      return fail(toString(Chain.takeError()));
+    if (O.DumpConfig) {
+      dumpConfig(*Chain, Out);
+      return 0;
+    }
+    return listRulesFor(*Chain);
+  }
+
+  auto Loaded = loadDatabase(O, Err);
+  if (!Loaded)
+    return fail(toString(Loaded.takeError()));
+  std::vector<std::string> Files = std::move(Loaded->Files);
+  if (Shard)
+    Files = shardFiles(Files, *Shard);
+
+  auto Configs = runConfigs(Discovery, Explicit, Files);
+  if (!Configs)
+    return fail(toString(Configs.takeError()));
+  auto Data = loadCheckData(O.RulesDir, *Configs);
+  if (!Data)
+    return fail(toString(Data.takeError()));
+  // Discovered configs select rules per file (PerFileRules): the program is
+  // checked with what any of them may want.
+  bool PerFile = Explicit.empty() && !Configs->empty();
+  RuleContext Context;
+  Context.Sites = &Data->Sites;
+  Context.Credentials = &Data->Credentials;
+  Context.MaxConcurrency =
+      O.MaxConcurrency.value_or(Data->MaxConcurrency.value_or(1));
+  if (PerFile && !O.MaxConcurrency)
+    for (const NamedConfig *C : *Configs)
+      Context.MaxConcurrency = std::max(Context.MaxConcurrency,
+                                        C->Config.MaxConcurrency.value_or(1));
+  std::vector<std::unique_ptr<Rule>> All = createAllRules(Context);
+  std::vector<std::string> RuleLists;
+  if (!PerFile)
+    RuleLists = Data->RuleLists;
+  if (!O.RuleList.empty())
+    RuleLists.push_back(O.RuleList);
+  auto Enabled = selectRules(All, RuleLists);
+  if (!Enabled)
+    return fail(toString(Enabled.takeError()));
+  std::map<std::string, Severity> Severities;
+  if (!PerFile) {
+    auto Overrides = severityOverrides(All, Data->Severities);
+    if (!Overrides)
+      return fail(O.ConfigPath + ": " + toString(Overrides.takeError()));
+    Severities = std::move(*Overrides);
+  }
+  std::vector<const Rule *> Selected;
+  for (size_t I = 0; I < All.size(); ++I)
+    if ((*Enabled)[I])
+      Selected.push_back(All[I].get());
+
+  auto Extracted =
+      extractWithCache(O, *Loaded->DB, Files, Data->catalogs(), Err);
+  if (!Extracted)
+    return fail(toString(Extracted.takeError()));
+  Result.Crashed = Extracted->Crashes > 0;
+  if (Shard)
+    return 0; // the link step reports
+  RunStats Stats;
+  Stats.TranslationUnits = Files.size();
+  Stats.ParseErrors = Extracted->ParseErrors;
+  Stats.CacheHits = Extracted->CacheHits;
+
+  CanonicalPaths Paths;
+  FileSelection Selection =
+      selectFiles(O.SourcePaths, Files, Extracted->UserFilesRead, Paths);
+  if (!O.Quiet)
+    for (const std::string &Skipped : Selection.Skipped)
+      Err << "brisk-check: note: '" << Skipped
+          << "' is neither in the compilation database nor included by any "
+             "of its translation units; skipped\n";
+  unsigned ReportedErrors =
+      reportCompileErrors(*Extracted, Selection, O.Quiet, Err);
+  StringSet<> MainFiles;
+  for (const std::string &F : Files)
+    MainFiles.insert(Paths.get(F));
+
+  std::vector<Finding> Findings;
+  {
+    std::string NoHandler = explainNoHandler(*Extracted);
+    std::vector<std::string> Handlers = Data->Handlers;
+    Handlers.insert(Handlers.end(), O.HandlerNames.begin(),
+                    O.HandlerNames.end());
+    auto Model = ProgramModel::build(std::move(Extracted->Summaries), Handlers);
+    if (!Model)
+      return fail(toString(Model.takeError()));
+    Stats.Handlers = Model->handlers().size();
+    Stats.UntracedCalls = Model->untracedCalls();
+    if (Stats.Handlers == 0)
+      Err << NoHandler;
+    Reachability Reach = Reachability::compute(*Model);
+    WriteEffects Writes = WriteEffects::compute(*Model);
+    Analysis A{*Model, Reach, Writes};
+    FindingCollector Collector(rulePrecedence(All));
+    for (const Rule *R : Selected)
+      R->check(A, Collector);
+    Findings = Collector.take();
+  }
+  std::erase_if(Findings, [&](const Finding &F) {
+    const std::string &File = Paths.get(F.Loc.File);
+    if (!Selection.reports(File))
+      return true;
+    // A header the user named is reported whatever the filter says.
+    const std::optional<Regex> &HeaderFilter = Policy->HeaderFilter;
+    return HeaderFilter && !MainFiles.contains(File) &&
+           !Selection.Files.contains(File) && !HeaderFilter->match(F.Loc.File);
+  });
+  SourceFiles Sources;
+  Findings = applySuppressions(std::move(Findings), Sources);
+  if (PerFile) {
+    PerFileRules Rules(Discovery, Context, O.RuleList, O.MaxConcurrency);
+    if (auto E = Rules.apply(Findings))
+      return fail(toString(std::move(E)));
+  }
+  for (Finding &F : Findings)
+    if (auto It = Severities.find(F.Rule); It != Severities.end())
+      F.Level = It->second;
+  if (!O.WarningsAsErrors.empty()) {
+    auto AsErrors = selectRules(All, {"-*," + O.WarningsAsErrors});
+    if (!AsErrors)
+      return fail("--warnings-as-errors: " + toString(AsErrors.takeError()));
+    for (Finding &F : Findings)
+      for (size_t I = 0; I < All.size(); ++I)
+        if ((*AsErrors)[I] && All[I]->id() == F.Rule)
+          F.Level = Severity::Error;
+  }
+  sortFindings(Findings);
+  std::string Root = sourceRoot();
+  if (!O.WriteBaselinePath.empty())
+    if (auto E = writeBaseline(Findings, Root, Sources, O.WriteBaselinePath))
+      return fail("cannot write baseline '" + O.WriteBaselinePath +
+                  "': " + toString(std::move(E)));
+  if (!O.BaselinePath.empty()) {
+    auto Known = applyBaseline(Findings, Root, Sources, O.BaselinePath);
+    if (!Known)
+      return fail(toString(Known.takeError()));
+    if (*Known && !O.Quiet)
+      Err << "brisk-check: " << *Known << " finding"
+          << (*Known == 1 ? " is" : "s are") << " in the baseline '"
+          << O.BaselinePath << "'; not reported\n";
+  }
+
+  if (O.Stats)
+    Err << "brisk-check: translation units: " << Stats.TranslationUnits
+        << " (from the cache: " << Stats.CacheHits
+        << "), handlers: " << Stats.Handlers
+        << ", findings: " << Findings.size()
+        << ", calls through function values not traced: " << Stats.UntracedCalls
+        << "\n";
+
+  int Verdict =
+      Policy->exitCode(Findings, ReportedErrors, O.AllowCompileErrors);
+  if (O.OnFindings) {
+    O.OnFindings(std::move(Findings));
+    return Verdict;
+  }
+  std::string DocsUrl = O.DocsUrl.empty() ? Data->DocsUrl : O.DocsUrl;
+  if (auto E =
+          writeReport(O, Findings, Stats, describeRules(Selected, Severities),
+                      DocsUrl, Sources, Out))
+    return fail(toString(std::move(E)));
+  if (auto E = writeFixes(O, Findings, Sources, Err))
+    return fail(toString(std::move(E)));
+  return Verdict;
+}
+
+int Run::listRulesFor(const ConfigChain &Chain) {
+  auto Data = loadCheckData(O.RulesDir, Chain);
   if (!Data)
     return fail(toString(Data.takeError()));
   RuleContext Context;
@@ -187,138 +289,9 @@ int Run::runOrFail(CheckResult &Result) {
     return fail(toString(Enabled.takeError()));
   auto Overrides = severityOverrides(All, Data->Severities);
   if (!Overrides)
-    return fail(O.ConfigPath + ": " + toString(Overrides.takeError()));
-  Severities = std::move(*Overrides);
-  if (O.ListRules) {
-    listRules(All, *Enabled, Severities, Out);
-    return 0;
-  }
-  std::vector<const Rule *> Selected;
-  for (size_t I = 0; I < All.size(); ++I)
-    if ((*Enabled)[I])
-      Selected.push_back(All[I].get());
-
-  if (O.BuildPath.empty())
-    return fail("no compilation database: pass -p BUILD_DIR (the folder "
-                "holding compile_commands.json)");
-  auto DB = loadDatabase(O.BuildPath);
-  if (!DB)
-    return fail(toString(DB.takeError()));
-  std::vector<std::string> Files;
-  for (const std::string &F : (*DB)->getAllFiles())
-    Files.push_back(normalise(F));
-  std::sort(Files.begin(), Files.end());
-  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
-  StringSet<> OnlyFiles;
-  for (const std::string &Path : O.SourcePaths) {
-    std::string Abs = normalise(Path);
-    if (!std::binary_search(Files.begin(), Files.end(), Abs))
-      return fail("'" + Path + "' is not in the compilation database of '" +
-                  O.BuildPath + "'");
-    OnlyFiles.insert(Abs);
-  }
-
-  ExtractOptions Options;
-  Options.Jobs = O.Jobs;
-  Options.Data = Data->catalogs();
-  Options.DiagOut = &Err;
-  if (!O.NoCache)
-    Options.CacheDir = cacheDir(O.BuildPath);
-  auto Extracted = extractSummaries(**DB, Files, Options);
-  if (!Extracted)
-    return fail(toString(Extracted.takeError()));
-  Result.Crashed = Extracted->Crashes > 0;
-  RunStats Stats;
-  Stats.TranslationUnits = Files.size();
-  Stats.ParseErrors = Extracted->ParseErrors;
-  Stats.CacheHits = Extracted->CacheHits;
-
-  std::vector<std::string> Handlers = Data->Handlers;
-  Handlers.insert(Handlers.end(), O.HandlerNames.begin(), O.HandlerNames.end());
-  auto Model = ProgramModel::build(std::move(Extracted->Summaries), Handlers);
-  if (!Model)
-    return fail(toString(Model.takeError()));
-  Stats.Handlers = Model->handlers().size();
-  Stats.UntracedCalls = Model->untracedCalls();
-  Reachability Reach = Reachability::compute(*Model);
-  WriteEffects Writes = WriteEffects::compute(*Model);
-  Analysis A{*Model, Reach, Writes};
-
-  FindingCollector Collector(rulePrecedence(All));
-  for (const Rule *R : Selected)
-    R->check(A, Collector);
-  std::vector<Finding> Findings = Collector.take();
-  if (!OnlyFiles.empty())
-    std::erase_if(Findings, [&](const Finding &F) {
-      return !OnlyFiles.contains(normalise(F.Loc.File));
-    });
-  SourceFiles Sources;
-  Findings = applySuppressions(std::move(Findings), Sources);
-  for (Finding &F : Findings)
-    if (auto It = Severities.find(F.Rule); It != Severities.end())
-      F.Level = It->second;
-  sortFindings(Findings);
-
-  if (Stats.ParseErrors)
-    Err << "brisk-check: " << Stats.ParseErrors << " of "
-        << Stats.TranslationUnits
-        << " translation units had compile errors; findings may be "
-           "incomplete\n";
-  if (O.Stats)
-    Err << "brisk-check: translation units: " << Stats.TranslationUnits
-        << " (from the cache: " << Stats.CacheHits
-        << "), handlers: " << Stats.Handlers
-        << ", findings: " << Findings.size()
-        << ", calls through function values not traced: " << Stats.UntracedCalls
-        << "\n";
-
-  if (int Code = emit(Findings, Stats, Selected, Sources))
-    return Code;
-  if (int Code = fixes(Findings, Sources))
-    return Code;
-  bool Failed =
-      std::any_of(Findings.begin(), Findings.end(),
-                  [&](const Finding &F) { return F.Level >= *FailLevel; });
-  return Failed ? 1 : 0;
-}
-
-int Run::emit(ArrayRef<Finding> Findings, const RunStats &Stats,
-              ArrayRef<const Rule *> Rules, SourceFiles &Sources) {
-  auto Emit = [&](raw_ostream &OS) {
-    if (O.Format == "json")
-      emitJson(Findings, Stats, OS);
-    else if (O.Format == "sarif")
-      emitSarif(Findings, describeRules(Rules, Severities), sourceRoot(),
-                Sources, OS);
-    else
-      emitText(Findings, Sources, OS);
-    return Error::success();
-  };
-  if (O.OutputPath.empty()) {
-    cantFail(Emit(Out));
-    Out.flush();
-  } else if (auto E = writeToOutput(O.OutputPath, Emit)) {
-    return fail("cannot write '" + O.OutputPath +
-                "': " + toString(std::move(E)));
-  }
-  return 0;
-}
-
-int Run::fixes(ArrayRef<Finding> Findings, SourceFiles &Sources) {
-  if (!O.ExportFixesPath.empty())
-    if (auto E = writeToOutput(O.ExportFixesPath, [&](raw_ostream &OS) {
-          return exportFixes(Findings, databaseDir(O.BuildPath), Sources, OS);
-        }))
-      return fail("cannot export fixes to '" + O.ExportFixesPath +
-                  "': " + toString(std::move(E)));
-  if (O.Fix) {
-    auto Changed = applyFixes(Findings, Sources);
-    if (!Changed)
-      return fail(toString(Changed.takeError()));
-    if (*Changed)
-      Err << "brisk-check: applied fix-its to " << *Changed
-          << (*Changed == 1 ? " file\n" : " files\n");
-  }
+    return fail((Chain.empty() ? "" : Chain.back()->Path + ": ") +
+                toString(Overrides.takeError()));
+  listRules(All, *Enabled, *Overrides, Out);
   return 0;
 }
 

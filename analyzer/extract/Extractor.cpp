@@ -10,7 +10,7 @@
 
 #include "extract/Extractor.h"
 
-#include "extract/SummaryCache.h"
+#include "cache/SummaryCache.h"
 #include "extract/TUExtractor.h"
 
 #include "clang/Basic/DiagnosticOptions.h"
@@ -162,19 +162,24 @@ void discardCrashedTU(const std::string &File, TUSummary &Out,
                   "it is left out of the analysis\n";
 }
 
-enum class TUOutcome : char { Extracted, Cached, Crashed };
+enum class TUOutcome : char { Extracted, Cached, Crashed, Missing };
 
-/// Extracts one TU, or takes its summary from the cache.
+/// Extracts one TU, or takes its summary from the cache (only from there
+/// when LinkOnly).
 TUOutcome extractOne(const clang::tooling::CompileCommand &Cmd,
                      const std::string &File, const Catalogs &Data,
-                     const SummaryCache *Cache, TUSummary &Out,
-                     std::string &Diags) {
+                     const SummaryCache *Cache, bool LinkOnly, TUSummary &Out,
+                     std::string &Diags, std::vector<std::string> &UserFiles) {
   if (Cache)
-    if (std::optional<TUSummary> Hit =
-            Cache->lookup(Cmd.Directory, Cmd.CommandLine, File)) {
-      Out = std::move(*Hit);
+    if (std::optional<CachedTU> Hit = Cache->lookup(
+            Cmd.Directory, Cmd.CommandLine, File, /*AcceptErrors=*/LinkOnly)) {
+      Out = std::move(Hit->Summary);
+      Diags = std::move(Hit->Diagnostics);
+      UserFiles = std::move(Hit->UserFiles);
       return TUOutcome::Cached;
     }
+  if (LinkOnly)
+    return TUOutcome::Missing;
   Out.MainFile = File;
   auto FS = llvm::vfs::createPhysicalFileSystem();
   FS->setCurrentWorkingDirectory(Cmd.Directory);
@@ -182,10 +187,18 @@ TUOutcome extractOne(const clang::tooling::CompileCommand &Cmd,
   if (!runInvocation(adjustCommandLine(Cmd.CommandLine, File), std::move(FS),
                      Data, Out, Diags, &Deps)) {
     discardCrashedTU(File, Out, Diags);
+    UserFiles = {File};
+    // Stored like any TU with errors: a link-only run needs every TU of the
+    // shards, and it replays the crash's error line.
+    if (Cache)
+      Cache->store(Cmd.Directory, Cmd.CommandLine, File, Out, Diags, Deps);
     return TUOutcome::Crashed;
   }
-  if (Cache && !Out.HadErrors)
-    Cache->store(Cmd.Directory, Cmd.CommandLine, File, Out, Deps);
+  for (const FileRead &D : Deps)
+    if (!D.System)
+      UserFiles.push_back(D.Path);
+  if (Cache)
+    Cache->store(Cmd.Directory, Cmd.CommandLine, File, Out, Diags, Deps);
   return TUOutcome::Extracted;
 }
 
@@ -254,20 +267,38 @@ extractSummaries(const clang::tooling::CompilationDatabase &DB,
 
   ExtractResult Result;
   Result.Summaries.resize(Files.size());
-  std::vector<std::string> Diags(Files.size());
+  std::vector<std::string> &Diags = Result.Diagnostics;
+  Diags.resize(Files.size());
+  Result.UserFilesRead.resize(Files.size());
   std::vector<TUOutcome> Outcomes(Files.size());
+  bool LinkOnly = !Options.LinkFrom.empty();
   std::optional<SummaryCache> Cache;
-  if (!Options.CacheDir.empty())
-    Cache.emplace(Options.CacheDir, Options.Data);
+  if (LinkOnly)
+    Cache.emplace(Options.LinkFrom, Options.Data);
+  else if (!Options.CacheDir.empty())
+    Cache.emplace(std::vector<std::string>{Options.CacheDir}, Options.Data);
   {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Options.Jobs));
     for (size_t I = 0; I < Files.size(); ++I)
       Pool.async([&, I] {
-        Outcomes[I] = extractOne(Commands[I], Files[I], Options.Data,
-                                 Cache ? &*Cache : nullptr, Result.Summaries[I],
-                                 Diags[I]);
+        Outcomes[I] = extractOne(
+            Commands[I], Files[I], Options.Data, Cache ? &*Cache : nullptr,
+            LinkOnly, Result.Summaries[I], Diags[I], Result.UserFilesRead[I]);
+        if (Options.OnTUDone)
+          Options.OnTUDone(I, Result.Summaries[I],
+                           Outcomes[I] == TUOutcome::Cached);
       });
     Pool.wait();
+  }
+  if (auto Missing = llvm::count(Outcomes, TUOutcome::Missing)) {
+    size_t First = llvm::find(Outcomes, TUOutcome::Missing) - Outcomes.begin();
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::Twine(Missing) + " of " + llvm::Twine(Files.size()) +
+            " translation units have no current summary in the caches "
+            "linked, e.g. '" +
+            Files[First] +
+            "' (did every shard run, on the same sources and brisk-check?)");
   }
   for (size_t I = 0; I < Files.size(); ++I) {
     Result.CacheHits += Outcomes[I] == TUOutcome::Cached;

@@ -15,6 +15,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,15 @@ struct ExtractOptions {
   /// Where clang's own diagnostics for broken TUs go (file:line:col: error:).
   llvm::raw_ostream *DiagOut = nullptr;
   /// Where summaries of unchanged TUs are kept between runs (brisk-check
-  /// uses <build dir>/.brisk-cache); empty: no cache.
+  /// uses --cache-dir, by default <build dir>/.brisk-cache); empty: no cache.
   std::string CacheDir;
+  /// Called as each TU finishes (Index into Files), from the thread that
+  /// extracted it; calls may overlap.
+  std::function<void(size_t Index, const TUSummary &S, bool Cached)> OnTUDone;
+  /// Link-only (CI shards): every summary comes from these caches, those of
+  /// TUs with compile errors included, and nothing is parsed; a TU without a
+  /// current entry in any of them is an error.
+  std::vector<std::string> LinkFrom;
 };
 
 struct ExtractResult {
@@ -44,6 +52,11 @@ struct ExtractResult {
   /// (timers still registered with LLVM), so the process must not run
   /// LLVM's shutdown.
   unsigned Crashes = 0;
+  /// Per file: clang's errors for it, as printed to DiagOut.
+  std::vector<std::string> Diagnostics;
+  /// Per file: the main file and the non-system headers it read (absolute,
+  /// sorted), so that a header can be traced to the TUs that include it.
+  std::vector<std::vector<std::string>> UserFilesRead;
 };
 
 /// Extracts a summary for each of Files (absolute paths present in DB).

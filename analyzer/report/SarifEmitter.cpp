@@ -2,9 +2,10 @@
 
 #include "report/SarifEmitter.h"
 
+#include "report/Fingerprint.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Support/SHA256.h"
 
 #include <cctype>
 #include <nlohmann/json.hpp>
@@ -52,39 +53,32 @@ ordered_json physicalLocation(const SourceLoc &Loc, llvm::StringRef Root) {
           {"region", {{"startLine", Loc.Line}, {"startColumn", Loc.Column}}}};
 }
 
-/// A hash of the rule and the finding's source line without whitespace, so
-/// that a finding keeps its identity when lines above it move.
-std::string lineHash(const Finding &F, SourceFiles &Sources) {
-  std::string Key = F.Rule + ":";
-  if (auto Line = Sources.line(F.Loc.File, F.Loc.Line)) {
-    for (char C : *Line)
-      if (!std::isspace(static_cast<unsigned char>(C)))
-        Key.push_back(C);
-  } else {
-    Key += F.Message;
-  }
-  auto Digest = llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key));
-  return llvm::toHex(llvm::ArrayRef(Digest).take_front(8), /*LowerCase=*/true);
-}
-
 } // namespace
 
 void emitSarif(llvm::ArrayRef<Finding> Findings,
                llvm::ArrayRef<RuleDescription> Rules,
-               llvm::StringRef SourceRoot, SourceFiles &Sources,
-               llvm::raw_ostream &OS) {
+               llvm::StringRef SourceRoot, llvm::StringRef DocsUrl,
+               SourceFiles &Sources, llvm::raw_ostream &OS) {
   ordered_json RuleList = ordered_json::array();
   llvm::StringMap<unsigned> RuleIndex;
   for (const RuleDescription &R : Rules) {
     RuleIndex[R.Id] = RuleList.size();
-    RuleList.push_back(
-        {{"id", R.Id},
-         {"name", R.Id},
-         {"shortDescription", {{"text", R.Summary}}},
-         {"fullDescription", {{"text", R.Description}}},
-         {"help", {{"text", R.Description + " See docs/" + R.DocsPath + "."}}},
-         {"helpUri", "docs/" + R.DocsPath},
-         {"defaultConfiguration", {{"level", sarifLevel(R.Level)}}}});
+    ordered_json Rule = {{"id", R.Id},
+                         {"name", R.Id},
+                         {"shortDescription", {{"text", R.Summary}}},
+                         {"fullDescription", {{"text", R.Description}}}};
+    if (R.HelpMarkdown.empty())
+      Rule["help"] = {{"text", R.Description}};
+    else
+      Rule["help"] = {{"text", R.HelpText}, {"markdown", R.HelpMarkdown}};
+    // A docs path inside brisk's own repository means nothing to code
+    // scanning: only a base URL the user gives makes a link.
+    if (!DocsUrl.empty())
+      Rule["helpUri"] =
+          (DocsUrl.ends_with("/") ? DocsUrl.str() : DocsUrl.str() + "/") +
+          R.DocsPath;
+    Rule["defaultConfiguration"] = {{"level", sarifLevel(R.Level)}};
+    RuleList.push_back(std::move(Rule));
   }
 
   ordered_json Results = ordered_json::array();

@@ -26,15 +26,18 @@ struct RuleDescription {
   Severity Level = Severity::Warning;
   std::string Summary;
   std::string Description;
-  std::string DocsPath; // relative to docs/, e.g. rules/init-in-handler.md
+  std::string DocsPath;     // relative to docs/, e.g. rules/init-in-handler.md
+  std::string HelpMarkdown; // the docs page; empty: help is the description
+  std::string HelpText;     // the page as plain text
 };
 
 /// Writes Findings as SARIF. Locations under SourceRoot (absolute) are
 /// written relative to it through the %SRCROOT% base; others as file: URIs.
+/// Rules link to DocsUrl + DocsPath (helpUri) only when DocsUrl is given.
 void emitSarif(llvm::ArrayRef<Finding> Findings,
                llvm::ArrayRef<RuleDescription> Rules,
-               llvm::StringRef SourceRoot, SourceFiles &Sources,
-               llvm::raw_ostream &OS);
+               llvm::StringRef SourceRoot, llvm::StringRef DocsUrl,
+               SourceFiles &Sources, llvm::raw_ostream &OS);
 
 } // namespace brisk
 

@@ -75,6 +75,14 @@ llvm::Expected<CheckConfig> parseCheckConfig(llvm::StringRef Text,
           V.get<uint64_t>() > 1000000)
         return fail(Name, "\"max_concurrency\" must be a positive integer");
       Config.MaxConcurrency = V.get<unsigned>();
+    } else if (Key == "inherit") {
+      if (!V.is_boolean())
+        return fail(Name, "\"inherit\" must be true or false");
+      Config.Inherit = V.get<bool>();
+    } else if (Key == "docs_url") {
+      if (!V.is_string() || V.get_ref<const std::string &>().empty())
+        return fail(Name, "\"docs_url\" must be a URL (a non-empty string)");
+      Config.DocsUrl = V.get<std::string>();
     } else if (Key == "init-catalog" || Key == "site-catalog") {
       if (!V.is_array())
         return fail(Name, "\"" + Key +
@@ -94,9 +102,10 @@ llvm::Expected<CheckConfig> parseCheckConfig(llvm::StringRef Text,
       Config.CredentialDocument = json{{"version", 1}, {"patterns", V}}.dump();
     } else {
       return fail(Name, "unknown key \"" + Key +
-                            "\" (expected version, handlers, rules, severity, "
-                            "max_concurrency, init-catalog, site-catalog, "
-                            "state-catalog, credential-patterns)");
+                            "\" (expected version, inherit, handlers, rules, "
+                            "severity, max_concurrency, docs_url, "
+                            "init-catalog, site-catalog, state-catalog, "
+                            "credential-patterns)");
     }
   }
   if (!SiteEntries.empty())

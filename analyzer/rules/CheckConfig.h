@@ -6,7 +6,10 @@
 // --max-concurrency), "init-catalog" and "site-catalog" (entries in the
 // schema of rules/init-catalog.json that add to or override ours by id),
 // "state-catalog" (a document in the schema of rules/state-catalog.json)
-// and "credential-patterns" (patterns as in rules/credential-patterns.json).
+// and "credential-patterns" (patterns as in rules/credential-patterns.json),
+// "docs_url" (as --docs-url) and "inherit" (a discovered .brisk.json also
+// takes the settings of the next one up, as .clang-tidy's
+// InheritParentConfig).
 // Any other key is an error, so that a typo is never silently ignored.
 //
 //===----------------------------------------------------------------------===//
@@ -31,6 +34,8 @@ struct CheckConfig {
   /// driver checks both.
   std::map<std::string, std::string> Severities;
   std::optional<unsigned> MaxConcurrency;
+  bool Inherit = false;
+  std::string DocsUrl;
   /// The "init-catalog" and "site-catalog" entries as one catalogue
   /// document, for mergeSiteCatalog; empty when both keys are absent.
   std::string CatalogDocument;

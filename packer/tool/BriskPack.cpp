@@ -23,14 +23,22 @@ using namespace brisk;
 
 static cl::OptionCategory BriskPackCategory("brisk-pack options");
 
+// llvm::cl's own -h groups like any one-letter flag and prints the help the
+// moment it is seen, so --hxyz or a misspelt --header-filter would exit 0.
+// Declaring -h keeps llvm::cl's out; -h alone is passed on as --help
+// (withLongHelp), so this one never fires and anything else that starts
+// with -h fails as an unknown option.
+static cl::opt<bool> ShortHelp("h", cl::desc("Same as --help"),
+                               cl::cat(BriskPackCategory));
+
 static cl::list<std::string> FunctionArgs(cl::Positional,
                                           cl::desc("NAME=PATH..."),
                                           cl::cat(BriskPackCategory));
 static cl::opt<std::string> OutDir("o", cl::desc("Output folder"),
-                                   cl::value_desc("OUT_DIR"),
+                                   cl::value_desc("OUT_DIR"), cl::Prefix,
                                    cl::cat(BriskPackCategory));
 static cl::opt<std::string> ConfigFile("c", cl::desc("Read brisk-pack.json"),
-                                       cl::value_desc("FILE"),
+                                       cl::value_desc("FILE"), cl::Prefix,
                                        cl::cat(BriskPackCategory));
 static cl::opt<std::string>
     Runtime("runtime",
@@ -313,6 +321,13 @@ static Error applyCommandLine(PackOptions &Options) {
   return Error::success();
 }
 
+static const char *const *withLongHelp(int Argc, char **Argv) {
+  for (int I = 1; I < Argc; ++I)
+    if (StringRef(Argv[I]) == "-h")
+      Argv[I] = const_cast<char *>("--help");
+  return Argv;
+}
+
 int main(int Argc, char **Argv) {
   if (isVerifyCommand(Argc, Argv))
     return runVerifyCommand(Argc, Argv, rulesDir(Argv[0]));
@@ -321,7 +336,7 @@ int main(int Argc, char **Argv) {
   cl::SetVersionPrinter(
       [](raw_ostream &OS) { OS << "brisk-pack " << BRISK_VERSION << "\n"; });
   if (!cl::ParseCommandLineOptions(
-          Argc, Argv,
+          Argc, withLongHelp(Argc, Argv),
           "brisk-pack: pack AWS Lambda functions small and deterministic\n",
           &errs()))
     return BadInput;

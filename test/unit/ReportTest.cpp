@@ -111,12 +111,13 @@ TEST(ReportTest, SarifHasRulesResultsFingerprintsAndCodeFlows) {
   Finding F = finding("/repo/src/a b.cpp", 6, 3);
   F.Trace.push_back({"handler", "store", {"/repo/src/main.cpp", 8, 22}});
   Finding Outside = finding("/elsewhere/x.cpp", 1, 1);
-  RuleDescription R{"init-in-handler", Severity::Warning, "short", "long",
-                    "rules/init-in-handler.md"};
+  RuleDescription R{
+      "init-in-handler",          Severity::Warning, "short", "long",
+      "rules/init-in-handler.md", "# page\n",        "page\n"};
   SourceFiles Sources;
   std::string Out;
   llvm::raw_string_ostream OS(Out);
-  emitSarif({F, F, Outside}, {R}, "/repo", Sources, OS);
+  emitSarif({F, F, Outside}, {R}, "/repo", "", Sources, OS);
   auto J = nlohmann::json::parse(Out, nullptr, false);
   ASSERT_FALSE(J.is_discarded());
   EXPECT_EQ(J["version"], "2.1.0");
@@ -126,7 +127,11 @@ TEST(ReportTest, SarifHasRulesResultsFingerprintsAndCodeFlows) {
   EXPECT_EQ(Rule["id"], "init-in-handler");
   EXPECT_EQ(Rule["shortDescription"]["text"], "short");
   EXPECT_EQ(Rule["fullDescription"]["text"], "long");
-  EXPECT_EQ(Rule["helpUri"], "docs/rules/init-in-handler.md");
+  EXPECT_EQ(Rule["help"]["markdown"], "# page\n");
+  EXPECT_EQ(Rule["help"]["text"], "page\n");
+  // No base URL, no link: a path in brisk's repository means nothing to
+  // code scanning.
+  EXPECT_FALSE(Rule.contains("helpUri"));
   EXPECT_EQ(Rule["defaultConfiguration"]["level"], "warning");
   auto &Result = Run["results"][0];
   EXPECT_EQ(Result["ruleId"], "init-in-handler");
@@ -153,6 +158,13 @@ TEST(ReportTest, SarifHasRulesResultsFingerprintsAndCodeFlows) {
   EXPECT_EQ(Far["artifactLocation"]["uri"], "file:///elsewhere/x.cpp");
   EXPECT_FALSE(Far["artifactLocation"].contains("uriBaseId"));
   EXPECT_FALSE(Run["results"][2].contains("codeFlows"));
+
+  std::string Linked;
+  llvm::raw_string_ostream LinkedOS(Linked);
+  emitSarif({F}, {R}, "/repo", "https://x.test/docs", Sources, LinkedOS);
+  auto L = nlohmann::json::parse(Linked, nullptr, false);
+  EXPECT_EQ(L["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"],
+            "https://x.test/docs/rules/init-in-handler.md");
 }
 
 } // namespace

@@ -112,9 +112,13 @@ TEST(CheckConfigTest, RejectsUnknownKeysAndBadTypes) {
     return C ? std::string("ok") : llvm::toString(C.takeError());
   };
   EXPECT_EQ(Err(R"({"handler": ["h"]})"),
-            "cfg.json: unknown key \"handler\" (expected version, handlers, "
-            "rules, severity, max_concurrency, init-catalog, site-catalog, "
-            "state-catalog, credential-patterns)");
+            "cfg.json: unknown key \"handler\" (expected version, inherit, "
+            "handlers, rules, severity, max_concurrency, docs_url, "
+            "init-catalog, site-catalog, state-catalog, credential-patterns)");
+  EXPECT_EQ(Err(R"({"inherit": 1})"),
+            "cfg.json: \"inherit\" must be true or false");
+  EXPECT_EQ(Err(R"({"docs_url": ""})"),
+            "cfg.json: \"docs_url\" must be a URL (a non-empty string)");
   EXPECT_EQ(Err(R"({"severity": {"x": 1}})"),
             "cfg.json: \"severity\": the severity of 'x' must be a string");
   EXPECT_EQ(Err(R"({"max_concurrency": 0})"),

@@ -1,0 +1,3 @@
+#include "missing/config.h"
+
+int brokenHelper() { return 1; }

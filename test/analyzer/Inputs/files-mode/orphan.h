@@ -1,0 +1,2 @@
+// Included by no translation unit.
+inline int orphan() { return 0; }
