@@ -153,10 +153,6 @@ static cl::opt<std::string> ReuseLayers(
 static cl::opt<std::string>
     Report("report", cl::desc("Write the size report: FILE.html or FILE.json"),
            cl::value_desc("FILE"), cl::cat(BriskPackCategory));
-// Our own -h replaces llvm::cl's default alias, which is a one-letter
-// grouping option that made every unknown "--h..." print the help and exit 0.
-static cl::opt<bool> ShortHelp("h", cl::desc("Alias for --help"),
-                               cl::cat(BriskPackCategory));
 
 static constexpr const char *InputsAndExitCodes = R"(
 INPUTS (PATH in NAME=PATH):
@@ -340,12 +336,6 @@ int main(int Argc, char **Argv) {
           "brisk-pack: pack AWS Lambda functions small and deterministic\n",
           &errs()))
     return BadInput;
-  if (ShortHelp) {
-    // Parsing drops the extra help, so -h prints it itself.
-    cl::PrintHelpMessage(/*Hidden=*/false, /*Categorized=*/true);
-    outs() << InputsAndExitCodes;
-    return PackedOk;
-  }
 
   PackOptions Options;
   Options.RulesDir = rulesDir(Argv[0]);
