@@ -20,7 +20,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libllvm19, libclang-cpp19, libclang-common-19-dev, libarchive13, \
-libzstd1, libstdc++6, libc6")
+libzstd1, libcpp-httplib0.11, libstdc++6, libc6")
+# brisk-pack verify and invoke run functions in bubblewrap, and managed
+# runtimes with the host's interpreters; packing works without them.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "bubblewrap, python3, nodejs")
 # gzip: a few seconds where xz takes half a minute, for a package that is
 # built in every CI run.
 set(CPACK_DEBIAN_COMPRESSION_TYPE gzip)
