@@ -49,7 +49,7 @@ void replay(const FuzzTarget &Target, llvm::ArrayRef<std::string> Files) {
 TEST(FuzzReplayTest, EveryTargetHasSeeds) {
   ASSERT_EQ(fuzzTargets().size(), 5u);
   for (const FuzzTarget &Target : fuzzTargets())
-    EXPECT_GE(inputsIn("corpus", Target.Name).size(), 3u) << Target.Name;
+    EXPECT_GE(inputsIn("corpus", Target.Name).size(), 3u) << Target.Name.str();
 }
 
 TEST(FuzzReplayTest, SeedsRun) {

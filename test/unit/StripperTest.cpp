@@ -294,6 +294,64 @@ std::string withStraddlingSection(std::string Bytes, uint32_t Type) {
   return Bytes;
 }
 
+/// Bytes with a field of the section header of the first section of Type
+/// replaced by the Width low bytes of Value (Field: the byte offset inside
+/// Elf64_Shdr).
+std::string withSectionField(std::string Bytes, uint32_t Type, size_t Field,
+                             uint64_t Value, int Width) {
+  auto File = object::ELFFile<object::ELF64LE>::create(Bytes);
+  EXPECT_TRUE(bool(File));
+  if (!File) {
+    consumeError(File.takeError());
+    return Bytes;
+  }
+  uint64_t ShOff = File->getHeader().e_shoff;
+  auto Sections = cantFail(File->sections());
+  for (size_t I = 0; I < Sections.size(); ++I) {
+    if (Sections[I].sh_type != Type)
+      continue;
+    size_t At = ShOff + I * sizeof(object::ELF64LE::Shdr) + Field;
+    for (int B = 0; B < Width; ++B)
+      Bytes[At + B] = static_cast<char>(Value >> (8 * B));
+    return Bytes;
+  }
+  ADD_FAILURE() << "no section of type " << Type;
+  return Bytes;
+}
+
+TEST_F(StripperTest, MalformedSymbolTablesAreKept) {
+  // llvm::objcopy crashed on a .symtab without its null symbol (the fuzzer's
+  // first find); each of these is refused before objcopy sees it.
+  constexpr size_t Size = 32, Link = 40, Info = 44, EntSize = 56;
+  struct Case {
+    std::string Bytes;
+    const char *Says;
+  } Cases[] = {
+      {withSectionField(Original, ELF::SHT_SYMTAB, Size, 0, 8),
+       "is 0 bytes: not a whole number of symbols starting with the null "
+       "symbol"},
+      {withSectionField(Original, ELF::SHT_SYMTAB, Size, 25, 8), "is 25 bytes"},
+      {withSectionField(Original, ELF::SHT_SYMTAB, EntSize, 12, 8),
+       "has entries of 12 bytes, not 24"},
+      {withSectionField(Original, ELF::SHT_SYMTAB, Info, 100000, 4),
+       "says its globals start at symbol 100000 of"},
+      {withSectionField(Original, ELF::SHT_DYNSYM, Link, 0, 4),
+       "links to section 0, not a string table"},
+      {withSectionField(Original, ELF::SHT_SYMTAB, Link, 60000, 4),
+       "links to section 60000, not a string table"},
+  };
+  for (const Case &C : Cases) {
+    StripResult Result = strip(C.Bytes, StripMode::All, /*Debug=*/true);
+    EXPECT_FALSE(Result.Changed) << C.Says;
+    EXPECT_NE(Result.Warning.find("malformed ELF: symbol table (section "),
+              std::string::npos)
+        << Result.Warning;
+    EXPECT_NE(Result.Warning.find(C.Says), std::string::npos) << Result.Warning;
+    EXPECT_NE(Result.Warning.find("kept unstripped"), std::string::npos)
+        << Result.Warning;
+  }
+}
+
 TEST_F(StripperTest, InconsistentProgramHeadersAreKept) {
   constexpr size_t POffset = 8, PAlign = 48;
   struct Case {
