@@ -51,3 +51,8 @@ if os.path.exists("/usr/bin/chromium"):
     config.available_features.add("chromium")
 # brisk's CMake package in the build tree (find_package(brisk)).
 config.substitutions.append(("%brisk_cmake_dir", os.path.join(config.brisk_build_dir, "lib", "cmake", "brisk")))
+# The anti-patterns example linked as a Lambda executable.
+orders = os.path.join(config.brisk_build_dir, "examples", "anti-patterns", "orders")
+if os.path.exists(orders):
+    config.available_features.add("anti-patterns")
+config.substitutions.append(("%anti_patterns", orders))

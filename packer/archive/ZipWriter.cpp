@@ -134,6 +134,11 @@ Expected<ZipDigest> writeZip(std::vector<ZipEntry> Entries, int FD,
 Expected<ZipDigest> writePreparedZip(ArrayRef<ZipEntry> Entries, int FD,
                                      unsigned CompressionLevel) {
   UtcTimeZone Utc;
+  // Declared before the archive: on an early return, archive_write_free
+  // still flushes through the sink (the ASan build found it used after its
+  // scope).
+  DigestingSink Sink;
+  Sink.FD = FD;
   std::unique_ptr<struct archive, WriterCloser> A(archive_write_new());
   archive_write_set_format_zip(A.get());
   std::string Level = std::to_string(std::min(CompressionLevel, 9u));
@@ -152,8 +157,6 @@ Expected<ZipDigest> writePreparedZip(ArrayRef<ZipEntry> Entries, int FD,
   // comes, so that the bytes of every entry can be counted.
   archive_write_set_bytes_per_block(A.get(), 0);
   archive_write_set_bytes_in_last_block(A.get(), 1);
-  DigestingSink Sink;
-  Sink.FD = FD;
   if (archive_write_open2(A.get(), &Sink, nullptr, DigestingSink::write,
                           nullptr, nullptr) != ARCHIVE_OK)
     return archiveError(A.get(), "cannot open the zip for writing");

@@ -79,6 +79,7 @@ template <class ELFT> class InfoReader {
 public:
   using Elf_Phdr = typename ELFT::Phdr;
   using Elf_Shdr = typename ELFT::Shdr;
+  using Elf_Sym = typename ELFT::Sym;
 
   InfoReader(const ELFFile<ELFT> &File, MemoryBufferRef Buffer)
       : File(File), Buffer(Buffer) {}
@@ -358,6 +359,37 @@ private:
     return Inside || !HasLoad || !(Sec.sh_flags & ELF::SHF_ALLOC);
   }
 
+  /// What is wrong with a symbol table, or "". llvm::objcopy takes them on
+  /// trust and crashes on one without the null symbol every linker writes
+  /// first (found by fuzzing, test/fuzz/regressions/elf), or whose string
+  /// table or first global symbol is not there.
+  static std::string badSymbolTable(ArrayRef<Elf_Shdr> Sections) {
+    for (size_t I = 0; I < Sections.size(); ++I) {
+      const Elf_Shdr &Sec = Sections[I];
+      if (Sec.sh_type != ELF::SHT_SYMTAB && Sec.sh_type != ELF::SHT_DYNSYM)
+        continue;
+      auto Bad = [I](const Twine &What) {
+        return formatv("symbol table (section {0}) {1}", I, What).str();
+      };
+      if (Sec.sh_entsize != sizeof(Elf_Sym))
+        return Bad(formatv("has entries of {0} bytes, not {1}",
+                           uint64_t(Sec.sh_entsize), sizeof(Elf_Sym)));
+      uint64_t Count = Sec.sh_size / sizeof(Elf_Sym);
+      if (Sec.sh_size % sizeof(Elf_Sym) != 0 || Count == 0)
+        return Bad(formatv("is {0} bytes: not a whole number of symbols "
+                           "starting with the null symbol",
+                           uint64_t(Sec.sh_size)));
+      if (Sec.sh_info > Count)
+        return Bad(formatv("says its globals start at symbol {0} of {1}",
+                           uint64_t(Sec.sh_info), Count));
+      if (Sec.sh_link == 0 || Sec.sh_link >= Sections.size() ||
+          Sections[Sec.sh_link].sh_type != ELF::SHT_STRTAB)
+        return Bad(formatv("links to section {0}, not a string table",
+                           uint64_t(Sec.sh_link)));
+    }
+    return "";
+  }
+
   /// The facts only the section table holds. A table that cannot be read is
   /// recorded as Info.SectionTableProblem, not an error: the loader never
   /// looks at it, so the program headers still say how the file runs.
@@ -376,6 +408,8 @@ private:
         return Problem(formatv("section {0} lies outside the file", Index));
       ++Index;
     }
+    if (std::string Bad = badSymbolTable(*Sections); !Bad.empty())
+      return Problem(Bad);
     uint64_t MaxAlign = 0;
     bool Irregular = false, HasDebugInfo = false;
     std::string BuildId = Info.BuildId;

@@ -120,4 +120,15 @@ BaseImage hostBaseImage() {
   return Image;
 }
 
+std::string lambdaPasswd(unsigned Uid, unsigned Gid) {
+  return "root:x:0:0:root:/root:/bin/bash\n"
+         "sbx_user1051:x:" +
+         std::to_string(Uid) + ":" + std::to_string(Gid) +
+         "::/home/sbx_user1051:/sbin/nologin\n";
+}
+
+std::string lambdaGroup(unsigned Gid) {
+  return "root:x:0:\nsbx_user1051:x:" + std::to_string(Gid) + ":\n";
+}
+
 } // namespace brisk

@@ -39,6 +39,14 @@ llvm::Expected<BaseImage> standInImage(const RuntimeProfile &Profile);
 /// The host's /usr, /lib, /lib64, /bin and /sbin as they are (symlinks kept).
 BaseImage hostBaseImage();
 
+/// /etc/passwd and /etc/group of the image as far as a function can tell:
+/// root and Lambda's sandbox user, sbx_user1051, uid \p Uid and gid \p Gid,
+/// home /home/sbx_user1051. Without them getpwuid fails, and so does what
+/// relies on it, such as Node.js's os.homedir(), which the AWS SDK for
+/// JavaScript calls while loading its configuration.
+std::string lambdaPasswd(unsigned Uid, unsigned Gid);
+std::string lambdaGroup(unsigned Gid);
+
 } // namespace brisk
 
 #endif

@@ -15,6 +15,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
 #include <sys/stat.h>
@@ -34,6 +35,20 @@ static Error makeFolder(const std::string &Path) {
     return systemError("cannot create " + Path);
   if (chmod(Path.c_str(), 0755) != 0)
     return systemError("cannot set the mode of " + Path);
+  return Error::success();
+}
+
+/// Writes \p Text to a new file at \p Path that the sandbox's user can read.
+static Error writeReadable(const std::string &Path, StringRef Text) {
+  std::error_code EC;
+  raw_fd_ostream OS(Path, EC);
+  if (!EC) {
+    OS << Text;
+    OS.close();
+    EC = OS.error();
+  }
+  if (EC || chmod(Path.c_str(), 0644) != 0)
+    return createStringError(EC, "cannot write " + Path);
   return Error::success();
 }
 
@@ -60,32 +75,6 @@ static Error copyFolder(const std::string &From, const std::string &To) {
 /// A fresh folder for the unpacked trees, in the first of $TMPDIR, /var/tmp
 /// and /tmp the sandbox's user can reach (lit and others make private
 /// temporary folders).
-// Lambda's /etc/passwd and /etc/group name the function's user, whose home
-// does not exist: os.homedir() and getpwuid() answer from them, as the AWS
-// SDKs ask at init (for ~/.aws/config).
-static Error writeUserDatabase(const std::string &Etc,
-                               std::vector<SandboxMount> &Mounts) {
-  if (Error E = makeFolder(Etc))
-    return E;
-  for (auto [Name, Text] :
-       {std::pair<const char *, const char *>{
-            "passwd", "root:x:0:0:root:/root:/sbin/nologin\n"
-                      "sbx_user1051:x:993:990::/home/sbx_user1051:"
-                      "/sbin/nologin\n"},
-        {"group", "root:x:0:\nsbx_user1051:x:990:\n"}}) {
-    std::string Path = Etc + "/" + Name;
-    std::error_code EC;
-    raw_fd_ostream OS(Path, EC);
-    if (EC)
-      return createStringError(EC,
-                               "cannot write " + Path + ": " + EC.message());
-    OS << Text;
-    Mounts.push_back(
-        {SandboxMount::ReadOnlyBind, Path, std::string("/etc/") + Name});
-  }
-  return Error::success();
-}
-
 static Expected<std::string> makeScratchFolder() {
   SmallString<256> Preferred;
   sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Preferred);
@@ -167,8 +156,18 @@ ExecutionEnvironment::create(const ManifestFunction &Fn,
              << "sandbox lacks it\n";
   SandboxSpec &Spec = E->Spec;
   Spec.Mounts = Base->Mounts;
-  if (Error Err = writeUserDatabase(E->Scratch + "/etc", Spec.Mounts))
+  std::string Etc = E->Scratch + "/etc";
+  if (Error Err = makeFolder(Etc))
     return Err;
+  for (auto [File, Text] :
+       {std::pair{"passwd", lambdaPasswd(Spec.Uid, Spec.Gid)},
+        std::pair{"group", lambdaGroup(Spec.Gid)}}) {
+    std::string Path = Etc + "/" + File;
+    if (Error Err = writeReadable(Path, Text))
+      return Err;
+    Spec.Mounts.push_back(
+        {SandboxMount::ReadOnlyBind, Path, std::string("/etc/") + File});
+  }
 
   if (Launch->isManaged()) {
     // A copy in the scratch folder: the sandbox's user may not reach

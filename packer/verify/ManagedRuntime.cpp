@@ -24,9 +24,12 @@ static constexpr const char *RuntimeDir = "/var/runtime";
 /// passed over, since only a real interpreter can run without the host
 /// around it.
 static std::string findInterpreter(ArrayRef<std::string> Names) {
-  std::optional<std::string> Path = sys::Process::GetEnv("PATH");
+  // A named string: the folders below are StringRefs into it (a conditional
+  // with a string literal made a temporary, which the ASan build caught
+  // being read after its end).
+  std::string Path = sys::Process::GetEnv("PATH").value_or("/usr/bin:/bin");
   SmallVector<StringRef, 16> Dirs;
-  StringRef(Path ? *Path : "/usr/bin:/bin").split(Dirs, ':', -1, false);
+  StringRef(Path).split(Dirs, ':', -1, false);
   for (const std::string &Name : Names)
     for (StringRef Dir : Dirs) {
       SmallString<256> Candidate(Dir), Real;

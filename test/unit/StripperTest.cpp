@@ -14,6 +14,8 @@
 
 #include "gtest/gtest.h"
 
+#include <optional>
+
 using namespace llvm;
 using namespace brisk;
 
@@ -245,53 +247,114 @@ TEST_F(StripperTest, MalformedElfIsKeptWithAWarning) {
   }
 }
 
-/// Bytes with one 64-bit field of the first program header of Type
-/// replaced (Field is the byte offset inside Elf64_Phdr).
-std::string withPhdrField(std::string Bytes, uint32_t Type, size_t Field,
-                          uint64_t Value) {
+/// Bytes as a 64-bit little-endian ELF file; a test failure when they are not.
+std::optional<object::ELFFile<object::ELF64LE>> parseElf64(StringRef Bytes) {
   auto File = object::ELFFile<object::ELF64LE>::create(Bytes);
   EXPECT_TRUE(bool(File));
   if (!File) {
     consumeError(File.takeError());
-    return Bytes;
+    return std::nullopt;
   }
+  return std::move(*File);
+}
+
+/// Stores the Width low bytes of Value at Bytes[At], least significant first.
+void writeLittleEndian(std::string &Bytes, size_t At, uint64_t Value,
+                       int Width) {
+  for (int B = 0; B < Width; ++B)
+    Bytes[At + B] = static_cast<char>(Value >> (8 * B));
+}
+
+/// Bytes with one 64-bit field of the first program header of Type
+/// replaced (Field is the byte offset inside Elf64_Phdr).
+std::string withPhdrField(std::string Bytes, uint32_t Type, size_t Field,
+                          uint64_t Value) {
+  auto File = parseElf64(Bytes);
+  if (!File)
+    return Bytes;
   uint64_t PhOff = File->getHeader().e_phoff;
   auto Phdrs = cantFail(File->program_headers());
   for (size_t I = 0; I < Phdrs.size(); ++I) {
     if (Phdrs[I].p_type != Type)
       continue;
     size_t At = PhOff + I * sizeof(object::ELF64LE::Phdr) + Field;
-    for (int B = 0; B < 8; ++B)
-      Bytes[At + B] = static_cast<char>(Value >> (8 * B));
+    writeLittleEndian(Bytes, At, Value, 8);
     return Bytes;
   }
   ADD_FAILURE() << "no program header of type " << Type;
   return Bytes;
 }
 
-/// Bytes with the sh_size of the first allocated section of Type grown so
-/// that it runs past its PT_LOAD segment (but stays inside the file).
-std::string withStraddlingSection(std::string Bytes, uint32_t Type) {
-  auto File = object::ELFFile<object::ELF64LE>::create(Bytes);
-  EXPECT_TRUE(bool(File));
-  if (!File) {
-    consumeError(File.takeError());
+/// Bytes with a field of the header of the first section of Type (and
+/// allocated, with AllocatedOnly) replaced by the Width low bytes of Value
+/// (Field: the byte offset inside Elf64_Shdr).
+std::string withSectionField(std::string Bytes, uint32_t Type, size_t Field,
+                             uint64_t Value, int Width,
+                             bool AllocatedOnly = false) {
+  auto File = parseElf64(Bytes);
+  if (!File)
     return Bytes;
-  }
   uint64_t ShOff = File->getHeader().e_shoff;
   auto Sections = cantFail(File->sections());
   for (size_t I = 0; I < Sections.size(); ++I) {
     const auto &Sec = Sections[I];
-    if (Sec.sh_type != Type || !(Sec.sh_flags & ELF::SHF_ALLOC))
+    if (Sec.sh_type != Type ||
+        (AllocatedOnly && !(Sec.sh_flags & ELF::SHF_ALLOC)))
       continue;
-    uint64_t Size = Bytes.size() - Sec.sh_offset - 1;
-    size_t At = ShOff + I * sizeof(object::ELF64LE::Shdr) + 32; // sh_size
-    for (int B = 0; B < 8; ++B)
-      Bytes[At + B] = static_cast<char>(Size >> (8 * B));
+    size_t At = ShOff + I * sizeof(object::ELF64LE::Shdr) + Field;
+    writeLittleEndian(Bytes, At, Value, Width);
     return Bytes;
   }
+  ADD_FAILURE() << "no section of type " << Type;
+  return Bytes;
+}
+
+/// Bytes with the sh_size of the first allocated section of Type grown so
+/// that it runs past its PT_LOAD segment (but stays inside the file).
+std::string withStraddlingSection(std::string Bytes, uint32_t Type) {
+  auto File = parseElf64(Bytes);
+  if (!File)
+    return Bytes;
+  for (const auto &Sec : cantFail(File->sections()))
+    if (Sec.sh_type == Type && (Sec.sh_flags & ELF::SHF_ALLOC))
+      return withSectionField(Bytes, Type, /*sh_size*/ 32,
+                              Bytes.size() - Sec.sh_offset - 1, 8,
+                              /*AllocatedOnly=*/true);
   ADD_FAILURE() << "no allocated section of type " << Type;
   return Bytes;
+}
+
+TEST_F(StripperTest, MalformedSymbolTablesAreKept) {
+  // llvm::objcopy crashed on a .symtab without its null symbol (the fuzzer's
+  // first find); each of these is refused before objcopy sees it.
+  constexpr size_t Size = 32, Link = 40, Info = 44, EntSize = 56;
+  struct Case {
+    std::string Bytes;
+    const char *Says;
+  } Cases[] = {
+      {withSectionField(Original, ELF::SHT_SYMTAB, Size, 0, 8),
+       "is 0 bytes: not a whole number of symbols starting with the null "
+       "symbol"},
+      {withSectionField(Original, ELF::SHT_SYMTAB, Size, 25, 8), "is 25 bytes"},
+      {withSectionField(Original, ELF::SHT_SYMTAB, EntSize, 12, 8),
+       "has entries of 12 bytes, not 24"},
+      {withSectionField(Original, ELF::SHT_SYMTAB, Info, 100000, 4),
+       "says its globals start at symbol 100000 of"},
+      {withSectionField(Original, ELF::SHT_DYNSYM, Link, 0, 4),
+       "links to section 0, not a string table"},
+      {withSectionField(Original, ELF::SHT_SYMTAB, Link, 60000, 4),
+       "links to section 60000, not a string table"},
+  };
+  for (const Case &C : Cases) {
+    StripResult Result = strip(C.Bytes, StripMode::All, /*Debug=*/true);
+    EXPECT_FALSE(Result.Changed) << C.Says;
+    EXPECT_NE(Result.Warning.find("malformed ELF: symbol table (section "),
+              std::string::npos)
+        << Result.Warning;
+    EXPECT_NE(Result.Warning.find(C.Says), std::string::npos) << Result.Warning;
+    EXPECT_NE(Result.Warning.find("kept unstripped"), std::string::npos)
+        << Result.Warning;
+  }
 }
 
 TEST_F(StripperTest, InconsistentProgramHeadersAreKept) {
