@@ -112,11 +112,11 @@ enum class WriteKind {
   Mutate,    // any other change (a callee writing through a pointer)
 };
 
-/// A write to something that may be state outliving the invocation.
-struct StateWrite {
-  StateRef Target;
+/// What a write does, wherever it is seen from: in the function that makes
+/// it (StateWrite) or at a call through which a callee makes it
+/// (WriteEffect).
+struct WriteTraits {
   WriteKind Kind = WriteKind::Mutate;
-  SourceLoc Loc;
   OnceKind Once = OnceKind::None;
   /// The written value (for an insertion into a keyed container, the key
   /// and the value).
@@ -135,6 +135,12 @@ struct StateWrite {
   /// The write replaces everything the object held (clear(), erase(), the
   /// assignment of a whole container), not one element.
   bool Resets = false;
+};
+
+/// A write to something that may be state outliving the invocation.
+struct StateWrite : WriteTraits {
+  StateRef Target;
+  SourceLoc Loc;
   /// A write a callee makes through a parameter, mapped to this call site:
   /// the callee and where it writes.
   std::string ViaFunction;

@@ -164,18 +164,9 @@ private:
       if (!namesState(T))
         continue;
       WriteEffect E;
+      static_cast<WriteTraits &>(E) = W;
       E.Target = T;
-      E.Kind = W.Kind;
       E.Loc = W.Loc;
-      E.Once = W.Once;
-      E.Value = W.Value;
-      E.Keyed = W.Keyed;
-      E.Key = W.Key;
-      E.ConstantValue = W.ConstantValue;
-      E.ConstantKey = W.ConstantKey;
-      E.Locked = W.Locked;
-      E.Atomic = W.Atomic;
-      E.Resets = W.Resets;
       E.Writer = N;
       E.WriteLoc = W.Loc;
       Grew |= add(N, std::move(E));

@@ -24,22 +24,12 @@
 namespace brisk {
 
 /// A write as the function making it sees it.
-struct WriteEffect {
+struct WriteEffect : WriteTraits {
   /// A global, a captured local or one of the function's parameters.
   StateRef Target;
-  WriteKind Kind = WriteKind::Mutate;
   /// Where the function writes: the write itself, or the call through which
   /// a callee writes.
   SourceLoc Loc;
-  OnceKind Once = OnceKind::None;
-  ValueOrigin Value;
-  bool Keyed = false;
-  ValueOrigin Key;
-  std::string ConstantValue;
-  std::string ConstantKey;
-  bool Locked = false;
-  bool Atomic = false;
-  bool Resets = false;
   /// The call in this function the write comes through (null: its own), and
   /// the function and place of the write itself.
   const CallSite *Via = nullptr;
