@@ -42,6 +42,14 @@ ordered_json reportData(const PackResult &R) {
                     {"layers_per_function_max", R.MaxLayers}};
   std::map<std::string, std::string> LayerOf; // unit label -> layer
   uint64_t Input = 0, Stripped = 0, Unzipped = 0, Zipped = 0;
+  // The layers holding each file (content and unit), found once here rather
+  // than by scanning every layer for every file of every function.
+  std::map<std::pair<std::string, std::string>,
+           std::vector<const LayerOutput *>>
+      HeldBy;
+  for (const LayerOutput &L : R.Layers)
+    for (const PlannedFile &LF : L.Files)
+      HeldBy[{LF.Sha256, LF.Unit}].push_back(&L);
   Root["functions"] = ordered_json::array();
   for (const PackedFunction &F : R.Functions) {
     ordered_json J;
@@ -64,13 +72,12 @@ ordered_json reportData(const PackResult &R) {
       if (P.isFolder())
         continue;
       std::string Where = "function";
-      if (!InZip.count(P.ZipPath))
-        for (const LayerOutput &L : R.Layers)
-          if (is_contained(F.Plan.Layers, L.Name) &&
-              any_of(L.Files, [&](const PlannedFile &LF) {
-                return LF.Sha256 == P.Sha256 && LF.Unit == P.Unit;
-              }))
-            Where = L.Name;
+      auto Held = HeldBy.find({P.Sha256, P.Unit});
+      if (!InZip.count(P.ZipPath) && Held != HeldBy.end())
+        // The last of the function's layers wins, as in /opt.
+        for (const LayerOutput *L : Held->second)
+          if (is_contained(F.Plan.Layers, L->Name))
+            Where = L->Name;
       Files.push_back(fileEntry(
           P, P.ZipPath, Where == "function" ? &F.EntryBytes : nullptr, Where));
     }
