@@ -84,6 +84,9 @@ struct FunctionPlan {
   std::vector<std::string> Layers;
   /// What packs but deserves a word, one message each.
   std::vector<std::string> Warnings;
+  /// Native functions: where its runtime's layers keep libraries (the
+  /// runtime file's layer_paths.lib), so that shared libraries go there.
+  std::string LibLayerDir = "lib";
   /// Python and Node.js functions: what packing their tree did
   /// (managed/ManagedPlanner.h).
   std::shared_ptr<ManagedPlan> Managed;

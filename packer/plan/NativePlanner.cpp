@@ -132,6 +132,9 @@ Error planNative(const FunctionSpec &Spec, const Inventory &Inv,
       loadRuntimeProfile(Options.RulesDir, Plan.Runtime, *Arch);
   if (!Runtime)
     return Runtime.takeError();
+  if (auto Lib = Runtime->LayerPaths.find("lib");
+      Lib != Runtime->LayerPaths.end())
+    Plan.LibLayerDir = Lib->second;
 
   ResolveOptions Resolve;
   Resolve.LibraryPath = Options.LibraryPath;

@@ -50,15 +50,14 @@ static FunctionUnit describe(const FunctionPlan &Plan, StringRef Label,
   return C;
 }
 
-std::vector<FunctionUnit> nativeFunctionUnits(const FunctionPlan &Plan,
-                                              StringRef LibLayerDir) {
+std::vector<FunctionUnit> nativeFunctionUnits(const FunctionPlan &Plan) {
   std::map<std::string, std::vector<size_t>> Labels;
   for (size_t J = 0; J < Plan.Files.size(); ++J)
     if (!Plan.Files[J].Unit.empty())
       Labels[Plan.Files[J].Unit].push_back(J);
   std::vector<FunctionUnit> Units;
   for (auto &[Label, Files] : Labels)
-    Units.push_back(describe(Plan, Label, Files, LibLayerDir));
+    Units.push_back(describe(Plan, Label, Files, Plan.LibLayerDir));
   return Units;
 }
 

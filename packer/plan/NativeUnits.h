@@ -18,9 +18,8 @@
 namespace brisk {
 
 /// The units of \p Plan, whose content step has run (sizes and hashes are
-/// known). \p LibLayerDir: where lib/ goes in a layer.
-std::vector<FunctionUnit> nativeFunctionUnits(const FunctionPlan &Plan,
-                                              llvm::StringRef LibLayerDir);
+/// known); its lib/ goes to the plan's LibLayerDir in a layer.
+std::vector<FunctionUnit> nativeFunctionUnits(const FunctionPlan &Plan);
 
 } // namespace brisk
 

@@ -10,7 +10,6 @@
 #include "plan/PackRun.h"
 #include "archive/ZipMerge.h"
 #include "content/ContentStore.h"
-#include "elf/RuntimeProfile.h"
 #include "inventory/Inventory.h"
 #include "layers/LayerPlanner.h"
 #include "managed/ManagedPlanner.h"
@@ -102,7 +101,6 @@ private:
   PackExit writeZips(PackResult &Result);
   Error writeText(StringRef RelPath, StringRef Text);
   Expected<TreeFilter> filterFor(const FunctionSpec &Spec) const;
-  std::string libLayerDir() const;
 
   const PackOptions &Options;
   raw_ostream &Err;
@@ -160,18 +158,6 @@ PackExit Run::planOne(const FunctionSpec &Spec, FunctionPlan &Plan) {
   return PackedOk;
 }
 
-// Where a native runtime's layers keep libraries (rules/runtimes: "lib").
-std::string Run::libLayerDir() const {
-  Expected<RuntimeProfile> Profile =
-      loadRuntimeProfile(Options.RulesDir, "provided.al2023");
-  if (!Profile) {
-    consumeError(Profile.takeError());
-    return "lib";
-  }
-  auto It = Profile->LayerPaths.find("lib");
-  return It == Profile->LayerPaths.end() ? "lib" : It->second;
-}
-
 PackExit Run::planLayersFor(PackResult &Result,
                             std::vector<FunctionPlan> &Plans) {
   LayerLimits L;
@@ -180,7 +166,7 @@ PackExit Run::planLayersFor(PackResult &Result,
   L.ZipBytesMax = Limits.DirectUploadZipBytesMax;
   L.AllowS3Upload = Options.AllowS3Upload;
   L.MinShare = Options.MinShare;
-  CollectedUnits Units = collectUnits(Plans, libLayerDir(), L);
+  CollectedUnits Units = collectUnits(Plans, L);
   if (!Options.ReuseLayers.empty()) {
     Expected<std::vector<OldLayer>> Old = readReusedLayers(Options.ReuseLayers);
     if (!Old)

@@ -27,7 +27,7 @@ struct Merged {
 } // namespace
 
 CollectedUnits collectUnits(const std::vector<FunctionPlan> &Plans,
-                            StringRef LibLayerDir, const LayerLimits &Limits) {
+                            const LayerLimits &Limits) {
   CollectedUnits Out;
   LayerProblem &P = Out.Problem;
   P.Limits = Limits;
@@ -35,8 +35,7 @@ CollectedUnits collectUnits(const std::vector<FunctionPlan> &Plans,
   for (size_t I = 0; I < Plans.size(); ++I) {
     const FunctionPlan &Plan = Plans[I];
     std::vector<FunctionUnit> Units =
-        Plan.Managed ? managedFunctionUnits(Plan)
-                     : nativeFunctionUnits(Plan, LibLayerDir);
+        Plan.Managed ? managedFunctionUnits(Plan) : nativeFunctionUnits(Plan);
     LayerFunction F;
     F.Name = Plan.Name;
     // The end of central directory record.

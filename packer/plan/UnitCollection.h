@@ -29,10 +29,8 @@ struct FunctionUnit {
 };
 
 /// The units of \p Plans, whose content step has run (sizes and hashes are
-/// known), for the layer planner and assembleLayers(). \p LibLayerDir:
-/// where a native function's lib/ goes in a layer.
+/// known), for the layer planner and assembleLayers().
 CollectedUnits collectUnits(const std::vector<FunctionPlan> &Plans,
-                            llvm::StringRef LibLayerDir,
                             const LayerLimits &Limits);
 
 } // namespace brisk

@@ -55,7 +55,7 @@ TEST(UnitCollection, IdenticalPackagesOfTwoFunctionsAreOneUnit) {
   B.file("other-2.0.dist-info/RECORD", "other/__init__.py,,\n");
   std::vector<FunctionPlan> Plans = {managedPlan(A, "python3.12", "a"),
                                      managedPlan(B, "python3.12", "b")};
-  CollectedUnits C = collectUnits(Plans, "lib", LayerLimits());
+  CollectedUnits C = collectUnits(Plans, LayerLimits());
   ASSERT_EQ(C.Problem.Units.size(), 2u);
   const ShareableUnit *Pkg = named(C.Problem, "pkg 1.0");
   ASSERT_NE(Pkg, nullptr);
@@ -89,7 +89,7 @@ TEST(UnitCollection, DependenciesOfEveryFunctionAreUnited) {
   nodePackage(A, "extra", R"({"version": "2.0.0"})");
   std::vector<FunctionPlan> Plans = {managedPlan(A, "nodejs20.x", "a"),
                                      managedPlan(B, "nodejs20.x", "b")};
-  CollectedUnits C = collectUnits(Plans, "lib", LayerLimits());
+  CollectedUnits C = collectUnits(Plans, LayerLimits());
   const LayerProblem &P = C.Problem;
   ASSERT_EQ(P.Units.size(), 3u);
   const ShareableUnit *Shared = named(P, "shared 1.0.0");
@@ -118,7 +118,7 @@ TEST(UnitCollection, ThePackageStaysWhenOneFunctionNeedsItTo) {
   B.link("node_modules/local", "../packages/local");
   std::vector<FunctionPlan> Plans = {managedPlan(A, "nodejs20.x", "a"),
                                      managedPlan(B, "nodejs20.x", "b")};
-  CollectedUnits C = collectUnits(Plans, "lib", LayerLimits());
+  CollectedUnits C = collectUnits(Plans, LayerLimits());
   const ShareableUnit *App = named(C.Problem, "app 1.0.0");
   ASSERT_NE(App, nullptr);
   EXPECT_EQ(App->Users, (std::vector<size_t>{0, 1}));
@@ -145,12 +145,26 @@ TEST(UnitCollection, NativeFunctionsKeepTheirLibraryUnits) {
   Own.Bytes = 3;
   Own.ZipBytes = 5;
   Plan.Files = {Own, Lib};
-  CollectedUnits C = collectUnits({Plan, Plan}, "lib", LayerLimits());
+  CollectedUnits C = collectUnits({Plan, Plan}, LayerLimits());
   ASSERT_EQ(C.Problem.Units.size(), 1u);
   EXPECT_EQ(C.Problem.Units[0].Name, "libx.so.1");
   EXPECT_EQ(C.Problem.Units[0].Users, (std::vector<size_t>{0, 1}));
   EXPECT_EQ(C.Problem.Units[0].Files[0].LayerPath, "lib/libx.so.1");
   EXPECT_EQ(C.Problem.Functions[1].OwnZipBytes, 5u + 22u);
+}
+
+TEST(UnitCollection, NativeLibrariesGoWhereTheRuntimesLayersKeepThem) {
+  FunctionPlan Plan;
+  Plan.Name = "n";
+  Plan.LibLayerDir = "usr/lib64"; // as a runtime file's layer_paths.lib
+  PlannedFile Lib;
+  Lib.ZipPath = "lib/libx.so.1";
+  Lib.Unit = "lib/libx.so.1";
+  Lib.Sha256 = "00";
+  Plan.Files = {Lib};
+  CollectedUnits C = collectUnits({Plan, Plan}, LayerLimits());
+  ASSERT_EQ(C.Problem.Units.size(), 1u);
+  EXPECT_EQ(C.Problem.Units[0].Files[0].LayerPath, "usr/lib64/libx.so.1");
 }
 
 } // namespace
